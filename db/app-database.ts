@@ -1,0 +1,57 @@
+import { type Database, type DatabaseHandle, openDatabase } from "./client";
+import { databaseTargetFromEnv, describeTarget } from "./config";
+import { migrateUp, migrationStatus, pendingMigrationsMessage } from "./migrate/runner";
+
+export class PendingMigrationsError extends Error {
+  override name = "PendingMigrationsError";
+}
+
+// One database per process. Next bundles server code separately from our custom server, so module
+// state is not shared between them; globalThis is. Two PGlite instances on one directory would corrupt it.
+const KEY = Symbol.for("experimentation.database");
+type Holder = { [KEY]?: Promise<DatabaseHandle> };
+
+async function open(): Promise<DatabaseHandle> {
+  const target = databaseTargetFromEnv();
+  const handle = await openDatabase(target);
+  try {
+    if (handle.driver === "pglite") {
+      // The embedded database belongs to this app alone: keep it at head without a separate step.
+      const applied = await migrateUp(handle.runner);
+      if (applied.length > 0) {
+        console.log(JSON.stringify({ level: "info", msg: "migrations applied", database: describeTarget(target), applied }));
+      }
+    } else {
+      // A shared server is migrated at deploy time (`npm run db:migrate`), never implicitly.
+      const message = pendingMigrationsMessage(await migrationStatus(handle.runner));
+      if (message) throw new PendingMigrationsError(message);
+    }
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    holder[KEY] = open();
+    // A failed open is not cached: the next call tries again (e.g. after the migration was run).
+    holder[KEY].catch(() => {
+      delete holder[KEY];
+    });
+  }
+  return holder[KEY];
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+export async function closeAppDatabase(): Promise<void> {
+  const holder = globalThis as Holder;
+  const pending = holder[KEY];
+  delete holder[KEY];
+  if (pending) await (await pending).close();
+}
