@@ -1,0 +1,19 @@
+/**
+ * The value at a dot-separated attribute path (`"father.age"`), or null when any step is missing or not an
+ * object. Missing and null are deliberately the same thing, so `{"userId": null}` matches an absent `userId`.
+ *
+ * Like GrowthBook's `getPath` (SDK `packages/sdk-js/src/mongrule.ts`), a step uses the `in` operator, so array
+ * indexes and inherited properties resolve too (`"tags.0"`, `"tags.length"`).
+ */
+export function getPath(obj: unknown, path: string): unknown {
+  let current: unknown = obj;
+  for (const part of path.split(".")) {
+    if (!isIndexable(current) || !(part in current)) return null;
+    current = current[part];
+  }
+  return current;
+}
+
+function isIndexable(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null;
+}
