@@ -10,6 +10,8 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
+      // App Router only: there is no pages/ directory to check links against.
+      "@next/next/no-html-link-for-pages": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
@@ -22,6 +24,16 @@ const config = [
         { patterns: ["node:*", "fs", "next", "next/*", "react", "react-dom", "drizzle-orm", "drizzle-orm/*", "@/db/*", "@/server/*", "../db/*", "../server/*", "../../db/*", "../../server/*"] },
       ],
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "core/ must not read the environment." }],
+    },
+  },
+  {
+    // Tests beside core/ code read the public conformance vectors from ../shared at run time.
+    files: ["core/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["next", "next/*", "react", "react-dom", "drizzle-orm", "drizzle-orm/*", "@/db/*", "@/server/*", "../db/*", "../server/*", "../../db/*", "../../server/*"] },
+      ],
     },
   },
 ];

@@ -1,0 +1,99 @@
+/**
+ * The admin CLI (DESIGN §7), for operators and tests:
+ *   npm run admin -- create-user --username U --email E --password P [--full-name N] [--superuser] [--role R ...]
+ *   npm run admin -- create-api-key --name N --type client|server|admin [--role R] [--expires-at ISO]
+ * It acts as the system actor and goes through the same services as the app.
+ */
+import { parseArgs } from "node:util";
+import { systemActor } from "../core/permissions/permissions";
+import { closeAppDatabase, getDatabaseHandle } from "../db/app-database";
+import type { ServiceContext } from "../server/context";
+import { Invalid, isAppError } from "../server/errors";
+import { createApiKey } from "../server/services/api-keys/create-api-key";
+import { createUser } from "../server/services/users/create-user";
+import { runCli, UsageError } from "./cli-runtime";
+
+const USAGE = `Usage:
+  npm run admin -- create-user --username U --email E --password P [--full-name N] [--superuser] [--role R]...
+  npm run admin -- create-api-key --name N --type client|server|admin [--role R] [--expires-at ISO-8601]`;
+
+const specs = {
+  "create-user": {
+    username: { type: "string" },
+    email: { type: "string" },
+    password: { type: "string" },
+    "full-name": { type: "string" },
+    superuser: { type: "boolean" },
+    role: { type: "string", multiple: true },
+  },
+  "create-api-key": {
+    name: { type: "string" },
+    type: { type: "string" },
+    role: { type: "string" },
+    "expires-at": { type: "string" },
+  },
+} as const;
+
+function parse<C extends keyof typeof specs>(command: C, args: string[]) {
+  try {
+    return parseArgs({ args, options: specs[command], strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
+function required(values: Record<string, unknown>, names: string[]): void {
+  const missing = names.filter((n) => typeof values[n] !== "string" || values[n] === "");
+  if (missing.length) throw new UsageError(`Missing ${missing.map((m) => `--${m}`).join(", ")}.\n${USAGE}`);
+}
+
+async function withContext<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const { db } = await getDatabaseHandle();
+  try {
+    return await fn({ db, actor: systemActor("admin-cli") });
+  } catch (error) {
+    if (error instanceof Invalid && Object.keys(error.fieldErrors).length > 1) {
+      const lines = Object.entries(error.fieldErrors).map(([field, messages]) => `  --${field}: ${messages.join(" ")}`);
+      throw new Error(`Invalid input:\n${lines.join("\n")}`);
+    }
+    if (isAppError(error)) throw new Error(error.message);
+    throw error;
+  } finally {
+    await closeAppDatabase();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === "create-user") {
+    const v = parse(command, rest);
+    required(v, ["username", "email", "password"]);
+    const user = await withContext((ctx) =>
+      createUser(ctx, {
+        username: v.username ?? "",
+        email: v.email ?? "",
+        password: v.password ?? "",
+        fullName: v["full-name"],
+        isSuperuser: v.superuser ?? false,
+        roles: v.role ?? [],
+      }),
+    );
+    const kind = user.isSuperuser ? "superuser" : "user";
+    console.log(`Created ${kind} ${user.username} <${user.email}>${user.roles.length ? ` with roles ${user.roles.join(", ")}` : ""} (id ${user.id}).`);
+    return;
+  }
+  if (command === "create-api-key") {
+    const v = parse(command, rest);
+    required(v, ["name", "type"]);
+    const type = v.type;
+    if (type !== "client" && type !== "server" && type !== "admin") throw new UsageError(`--type must be client, server or admin (got "${type}").`);
+    const key = await withContext((ctx) => createApiKey(ctx, { name: v.name ?? "", type, role: v.role, expiresAt: v["expires-at"] }));
+    console.log(`Created ${key.type} API key "${key.name}" (id ${key.id}${key.role ? `, role ${key.role}` : ""}).`);
+    console.log("Store it now: it is shown only once and cannot be recovered.");
+    console.log(key.key);
+    return;
+  }
+  throw new UsageError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+}
+
+runCli(() => main(process.argv.slice(2)));

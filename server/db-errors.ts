@@ -1,0 +1,8 @@
+/** The unique constraint a PostgreSQL error violated, if it was one (postgres.js, PGlite, or wrapped by Drizzle). */
+export function uniqueViolation(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint_name, constraint } = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (code === "23505") return constraint_name ?? constraint ?? "";
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+/**
+ * Errors meant for users (STYLE.md, "Errors"). Services throw these; the edges (server actions, route
+ * handlers, the CLI) turn them into form messages, the API error shape or a one-line message.
+ * Anything else is a bug: logged with a request id and shown as a generic message.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+}
+
+export class Invalid extends AppError {
+  override name = "Invalid";
+  readonly status = 422;
+  readonly code = "invalid";
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+  }
+}
+
+export class NotFound extends AppError {
+  override name = "NotFound";
+  readonly status = 404;
+  readonly code = "not_found";
+}
+
+export class Conflict extends AppError {
+  override name = "Conflict";
+  readonly status = 409;
+  readonly code = "conflict";
+  constructor(
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+  }
+}
+
+export class Unauthenticated extends AppError {
+  override name = "Unauthenticated";
+  readonly status = 401;
+  readonly code = "unauthenticated";
+}
+
+export class Forbidden extends AppError {
+  override name = "Forbidden";
+  readonly status = 403;
+  readonly code = "forbidden";
+}
+
+export class TooManyRequests extends AppError {
+  override name = "TooManyRequests";
+  readonly status = 429;
+  readonly code = "too_many_requests";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
