@@ -1,0 +1,13 @@
+/** Accounts the seeded e2e server creates with the admin CLI before it starts. */
+export const SEEDED_USERS = [
+  { username: "pmanager", email: "pm@example.com", password: "product-manager-pw", flags: ["--role", "experimenter", "--full-name", "Pat Manager"] },
+  { username: "viewer", email: "viewer@example.com", password: "viewer-password", flags: ["--role", "viewer"] },
+  { username: "throttled", email: "throttled@example.com", password: "throttled-password", flags: ["--role", "viewer"] },
+  { username: "admin", email: "admin@example.com", password: "admin-password", flags: ["--superuser"] },
+] as const;
+
+export function seededUser(username: (typeof SEEDED_USERS)[number]["username"]) {
+  const user = SEEDED_USERS.find((u) => u.username === username);
+  if (!user) throw new Error(`no seeded user ${username}`);
+  return user;
+}
