@@ -35,8 +35,12 @@ export async function blockedFor(db: Executor, keys: ThrottleKeys, now = new Dat
 }
 
 async function countFailure(db: Executor, key: string, limit: number, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - THROTTLE_POLICY.windowMs);
   const blockUntil = new Date(now.getTime() + THROTTLE_POLICY.blockMs);
+  // Raw SQL parameters go as ISO strings with a cast: postgres.js (under Drizzle) does not serialize
+  // Date objects inside sql``, though PGlite does.
+  const windowStart = sql`${new Date(now.getTime() - THROTTLE_POLICY.windowMs).toISOString()}::timestamptz`;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const blockUntilSql = sql`${blockUntil.toISOString()}::timestamptz`;
   // One statement, so concurrent failures all count: a stale window restarts at 1.
   await db
     .insert(signInThrottle)
@@ -45,8 +49,8 @@ async function countFailure(db: Executor, key: string, limit: number, now: Date)
       target: signInThrottle.key,
       set: {
         failures: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${now} else ${signInThrottle.windowStartedAt} end`,
-        blockedUntil: sql`case when ${signInThrottle.windowStartedAt} >= ${windowStart} and ${signInThrottle.failures} + 1 >= ${limit} then ${blockUntil}::timestamptz else ${signInThrottle.blockedUntil} end`,
+        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${nowSql} else ${signInThrottle.windowStartedAt} end`,
+        blockedUntil: sql`case when ${signInThrottle.windowStartedAt} >= ${windowStart} and ${signInThrottle.failures} + 1 >= ${limit} then ${blockUntilSql} else ${signInThrottle.blockedUntil} end`,
         updatedAt: now,
       },
     });
