@@ -11,21 +11,26 @@ export class PendingMigrationsError extends Error {
 const KEY = Symbol.for("experimentation.database");
 type Holder = { [KEY]?: Promise<DatabaseHandle> };
 
+/**
+ * Brings a freshly opened database to a state the app can serve from: the embedded database belongs
+ * to this app alone and is migrated to head on the spot; a shared PostgreSQL is migrated at deploy
+ * time (`npm run db:migrate`), never implicitly, so pending migrations stop start-up.
+ */
+export async function prepareForServing(handle: Pick<DatabaseHandle, "driver" | "runner">, label: string): Promise<void> {
+  if (handle.driver === "pglite") {
+    const applied = await migrateUp(handle.runner);
+    if (applied.length > 0) console.log(JSON.stringify({ level: "info", msg: "migrations applied", database: label, applied }));
+    return;
+  }
+  const message = pendingMigrationsMessage(await migrationStatus(handle.runner));
+  if (message) throw new PendingMigrationsError(message);
+}
+
 async function open(): Promise<DatabaseHandle> {
   const target = databaseTargetFromEnv();
   const handle = await openDatabase(target);
   try {
-    if (handle.driver === "pglite") {
-      // The embedded database belongs to this app alone: keep it at head without a separate step.
-      const applied = await migrateUp(handle.runner);
-      if (applied.length > 0) {
-        console.log(JSON.stringify({ level: "info", msg: "migrations applied", database: describeTarget(target), applied }));
-      }
-    } else {
-      // A shared server is migrated at deploy time (`npm run db:migrate`), never implicitly.
-      const message = pendingMigrationsMessage(await migrationStatus(handle.runner));
-      if (message) throw new PendingMigrationsError(message);
-    }
+    await prepareForServing(handle, describeTarget(target));
     return handle;
   } catch (error) {
     await handle.close().catch(() => {});

@@ -159,6 +159,22 @@ describe("migrated schema", () => {
     expect(await q(`SELECT owner_id FROM experimentation.experiments WHERE key = 'kept'`)).toEqual([{ owner_id: null }]);
   });
 
+  it("declares the seed relationships for Drizzle's relational queries", async () => {
+    const [owner] = await q<{ id: string }>(`INSERT INTO experimentation.users (username, email, hashed_password) VALUES ('rel', 'rel@example.com', 'x') RETURNING id`);
+    const [exp] = await q<{ id: string }>(`INSERT INTO experimentation.experiments (key, name, owner_id) VALUES ('rel', 'Rel', $1) RETURNING id`, [owner?.id]);
+    await q(`INSERT INTO experimentation.variants (experiment_id, name, is_control) VALUES ($1, 'control', true), ($1, 'b', false)`, [exp?.id]);
+    await q(`INSERT INTO experimentation.metrics (experiment_id, name, event_name, metric_type, is_primary) VALUES ($1, 'Signups', 'signup', 'CONVERSION', true)`, [exp?.id]);
+    const found = await handle.db.query.experiments.findFirst({
+      where: (e, { eq }) => eq(e.key, "rel"),
+      with: { owner: true, variants: { orderBy: (v, { asc }) => asc(v.name) }, metricDefinitions: true, assignments: true, events: true },
+    });
+    expect(found?.owner?.username).toBe("rel");
+    expect(found?.variants.map((v) => v.name)).toEqual(["b", "control"]);
+    expect(found?.metricDefinitions.map((m) => m.metricType)).toEqual(["CONVERSION"]);
+    const user = await handle.db.query.users.findFirst({ where: (u, { eq }) => eq(u.username, "rel"), with: { experiments: true, featureFlags: true, userRoles: { with: { role: true } } } });
+    expect(user?.experiments.map((e) => e.key)).toEqual(["rel"]);
+  });
+
   it("seeds the built-in roles with resource × CRUD permissions", async () => {
     const rows = await q<{ name: string; perms: string }>(
       `SELECT r.name, string_agg(p.name, ',' ORDER BY p.name) AS perms FROM experimentation.roles r
