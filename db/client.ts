@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   driver: "pglite" | "postgres";
   /** Raw SQL access for the migration runner and tests. */
   runner: SqlRunner;
+  /** LISTEN on a channel; resolves to a function that stops listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       db: drizzlePostgres({ client, schema }) as unknown as Database,
       driver: "postgres",
       runner: postgresRunner(client),
+      async listen(channel, onNotify) {
+        const { unlisten } = await client.listen(channel, onNotify);
+        return unlisten;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -74,6 +80,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       db: drizzlePglite({ client: target.client, schema }) as unknown as Database,
       driver: "pglite",
       runner: pgliteRunner(target.client),
+      listen: (channel, onNotify) => target.client.listen(channel, onNotify),
       close: () => target.client.close(),
     };
   }
@@ -90,6 +97,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db: drizzlePglite({ client, schema }) as unknown as Database,
     driver: "pglite",
     runner: pgliteRunner(client),
+    listen: (channel, onNotify) => client.listen(channel, onNotify),
     async close() {
       try {
         await client.close();

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { closeAppDatabase, getDatabaseHandle } from "@/db/app-database";
 import { describeTarget, databaseTargetFromEnv } from "@/db/config";
+import { serveFromNode } from "@/server/api/node-adapter";
+import { matchFastRoute } from "@/server/api/routes";
 import { logRequests } from "./request-log";
 
 export interface ServerOptions {
@@ -30,6 +32,12 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
     logRequests(req, res);
     const forwarded = options.trustProxy ? req.headers["x-forwarded-for"]?.toString().split(",")[0]?.trim() : undefined;
     req.headers["x-real-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const fast = matchFastRoute(req.method ?? "GET", path);
+    if (fast) {
+      void serveFromNode(fast.route.handler, req, res, fast.params);
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       console.error(JSON.stringify({ level: "error", msg: "unhandled request error", error: error instanceof Error ? error.stack : String(error) }));
       if (!res.headersSent) {

@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { toErrorResponse } from "./error-response";
+import { bodyTooLarge, MAX_BODY_BYTES, parseJsonBody } from "./json-body";
+import type { ApiHandler, ApiResponse } from "./types";
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > MAX_BODY_BYTES) return resolve(null);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export function writeApiResponse(res: ServerResponse, response: ApiResponse): void {
+  const hasBody = response.body !== undefined && response.status !== 204 && response.status !== 304;
+  const payload = hasBody ? JSON.stringify(response.body) : "";
+  res.writeHead(response.status, {
+    ...(hasBody ? { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) } : {}),
+    "cache-control": "no-store",
+    ...response.headers,
+  });
+  res.end(payload);
+}
+
+/** Serves an API handler straight from node:http, outside Next (the SDK fast path, DESIGN §8). */
+export async function serveFromNode(handler: ApiHandler, req: IncomingMessage, res: ServerResponse, params: Record<string, string>): Promise<void> {
+  let response: ApiResponse;
+  try {
+    const text = await readBody(req);
+    const body = text === null ? null : parseJsonBody(text);
+    if (body === null) response = bodyTooLarge();
+    else if (!body.ok) response = body.response;
+    else {
+      const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+      const headers = { get: (name: string) => req.headers[name.toLowerCase()]?.toString() ?? null };
+      response = await handler({ method: req.method ?? "GET", url, headers, params, body: body.value });
+    }
+  } catch (error) {
+    response = toErrorResponse(error);
+  }
+  writeApiResponse(res, response);
+}

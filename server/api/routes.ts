@@ -1,0 +1,25 @@
+import type { ApiHandler } from "./types";
+
+/**
+ * The SDK endpoints served on the fast path (DESIGN §8), matched before a request reaches Next.
+ * Each handler is also mounted as a Next route handler under app/, so `next dev` serves the same.
+ */
+export interface FastRoute {
+  method: string;
+  pattern: RegExp;
+  handler: ApiHandler;
+}
+
+export const fastRoutes: FastRoute[] = [];
+
+export function matchFastRoute(method: string, path: string): { route: FastRoute; params: Record<string, string> } | null {
+  for (const route of fastRoutes) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(path);
+    if (match) {
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      return { route, params };
+    }
+  }
+  return null;
+}
