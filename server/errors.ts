@@ -10,16 +10,20 @@ export abstract class AppError extends Error {
   abstract readonly code: string;
 }
 
-export class Invalid extends AppError {
-  override name = "Invalid";
-  readonly status = 422;
-  readonly code = "invalid";
+/** An error a form can show next to its fields. */
+abstract class FieldError extends AppError {
   constructor(
     message: string,
     readonly fieldErrors: FieldErrors = {},
   ) {
     super(message);
   }
+}
+
+export class Invalid extends FieldError {
+  override name = "Invalid";
+  readonly status = 422;
+  readonly code = "invalid";
 }
 
 export class NotFound extends AppError {
@@ -28,16 +32,10 @@ export class NotFound extends AppError {
   readonly code = "not_found";
 }
 
-export class Conflict extends AppError {
+export class Conflict extends FieldError {
   override name = "Conflict";
   readonly status = 409;
   readonly code = "conflict";
-  constructor(
-    message: string,
-    readonly fieldErrors: FieldErrors = {},
-  ) {
-    super(message);
-  }
 }
 
 export class Unauthenticated extends AppError {

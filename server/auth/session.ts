@@ -27,6 +27,16 @@ export async function userCan(resource: Resource, action: Action): Promise<boole
   return can(user.actor, resource, action);
 }
 
+/**
+ * For list pages: whether the user may read this resource, and if so what `load` returns for them.
+ * Permission is checked before anything is read.
+ */
+export async function readIfAllowed<T>(resource: Resource, load: (ctx: ServiceContext) => Promise<T>): Promise<{ allowed: boolean; data: T | null }> {
+  const ctx = await sessionContext();
+  if (!ctx || !can(ctx.actor, resource, "read")) return { allowed: false, data: null };
+  return { allowed: true, data: await load(ctx) };
+}
+
 export async function sessionContext(): Promise<ServiceContext | null> {
   const user = await getCurrentUser();
   return user ? { db: await getDb(), actor: user.actor } : null;

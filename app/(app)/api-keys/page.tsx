@@ -6,15 +6,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { KeyIcon } from "@/components/ui/icons";
 import { Pagination } from "@/components/ui/pagination";
-import { sessionContext, userCan } from "@/server/auth/session";
+import { readIfAllowed } from "@/server/auth/session";
 import { listApiKeys } from "@/server/services/api-keys/list-api-keys";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const allowed = await userCan("api_key", "read");
-  const ctx = await sessionContext();
-  const result = allowed && ctx ? await listApiKeys(ctx, await searchParams) : null;
+  const params = await searchParams;
+  const { allowed, data: result } = await readIfAllowed("api_key", (ctx) => listApiKeys(ctx, params));
   return (
     <AreaPage title="API keys" description="Keys your SDKs and services use: client keys evaluate and track, server keys also download configuration, admin keys manage." allowed={allowed}>
       {result && result.total === 0 ? (

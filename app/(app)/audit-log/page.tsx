@@ -3,15 +3,14 @@ import { AreaPage } from "@/components/shell/area-page";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format-date";
 import { Pagination } from "@/components/ui/pagination";
-import { sessionContext, userCan } from "@/server/auth/session";
+import { readIfAllowed } from "@/server/auth/session";
 import { listAuditLog } from "@/server/services/audit/list-audit-log";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const allowed = await userCan("audit_log", "read");
-  const ctx = await sessionContext();
-  const result = allowed && ctx ? await listAuditLog(ctx, await searchParams) : null;
+  const params = await searchParams;
+  const { allowed, data: result } = await readIfAllowed("audit_log", (ctx) => listAuditLog(ctx, params));
   return (
     <AreaPage title="Audit log" description="Every change made through the app, the API or the admin CLI, newest first." allowed={allowed}>
       {result ? (

@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import { AreaPage } from "@/components/shell/area-page";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { sessionContext, userCan } from "@/server/auth/session";
+import { readIfAllowed } from "@/server/auth/session";
 import { listRoles } from "@/server/services/roles/list-roles";
 
 export const metadata: Metadata = { title: "Roles" };
 
 export default async function RolesPage() {
-  const allowed = await userCan("role", "read");
-  const ctx = await sessionContext();
-  const rows = allowed && ctx ? await listRoles(ctx) : [];
+  const { allowed, data } = await readIfAllowed("role", listRoles);
+  const rows = data ?? [];
   return (
     <AreaPage title="Roles" description="Each role grants create, read, update or delete on a kind of resource. Superusers pass every check." allowed={allowed}>
       <Table aria-label="Roles">

@@ -4,15 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { formatDateTime } from "@/components/ui/format-date";
 import { Pagination } from "@/components/ui/pagination";
-import { sessionContext, userCan } from "@/server/auth/session";
+import { readIfAllowed } from "@/server/auth/session";
 import { listUsers } from "@/server/services/users/list-users";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const allowed = await userCan("user", "read");
-  const ctx = await sessionContext();
-  const result = allowed && ctx ? await listUsers(ctx, await searchParams) : null;
+  const params = await searchParams;
+  const { allowed, data: result } = await readIfAllowed("user", (ctx) => listUsers(ctx, params));
   return (
     <AreaPage title="Users" description="People who can sign in, and the roles that decide what they may do." allowed={allowed}>
       {result ? (
