@@ -26,12 +26,27 @@ test("a user created with the admin CLI signs in by username and sees only what 
   await snapshot(page, "account-menu");
   await page.keyboard.press("Escape");
 
-  // An experimenter may read users but not API keys or the audit log.
+  // An experimenter may read users but not API keys or the audit log: the navigation offers only
+  // what they can open, and the pages themselves refuse.
+  const nav = page.getByRole("navigation", { name: "Main" }).first();
+  await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "API keys" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
   await page.goto("/api-keys");
   await expect(page.getByText("You don't have access to this page")).toBeVisible();
   await page.goto("/users");
   await expect(page.getByRole("table", { name: "Users" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /Pat Manager/ })).toBeVisible();
+
+  // On a phone: no sideways scrolling, navigation behind the menu button.
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await snapshot(page, "users-mobile");
+  await page.getByRole("button", { name: "Toggle navigation" }).click();
+  await page.getByRole("link", { name: "Feature flags" }).click();
+  await expect(page.getByRole("heading", { name: "Feature flags", level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await snapshot(page, "flags-mobile");
 });
 
 test("a wrong password gets a clear message and keeps the identifier", async ({ page }) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { Resource } from "@/core/permissions/permissions";
 import { Wordmark } from "@/components/ui/wordmark";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
@@ -11,6 +12,8 @@ export interface AppShellProps {
   user: ShellUser;
   /** A server action ("use server"); it is the sign-out form's action. */
   signOutAction: () => Promise<void>;
+  /** Resources the user may read; the navigation offers only those areas. */
+  readable: readonly Resource[];
   children: ReactNode;
 }
 
@@ -18,7 +21,7 @@ export interface AppShellProps {
  * The signed-in layout: a fixed sidebar on large screens, a top bar with a menu button below `lg`.
  * Renders the page's <main id="main-content">; pages put their PageHeader and content inside.
  */
-export function AppShell({ user, signOutAction, children }: AppShellProps) {
+export function AppShell({ user, signOutAction, readable, children }: AppShellProps) {
   const brand = (
     <Link href="/" className="inline-flex rounded-lg">
       <Wordmark />
@@ -38,7 +41,7 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
       <div className="fixed inset-y-0 left-0 z-30 hidden w-64 flex-col border-r border-zinc-200 bg-white lg:flex">
         <div className="flex h-16 shrink-0 items-center px-5">{brand}</div>
         <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
-          <NavLinks />
+          <NavLinks readable={readable} />
         </nav>
         <div className="border-t border-zinc-200 p-3">
           <UserMenu user={user} layout="sidebar">
@@ -49,6 +52,7 @@ export function AppShell({ user, signOutAction, children }: AppShellProps) {
 
       <MobileNav
         brand={brand}
+        readable={readable}
         account={
           <UserMenu user={user} layout="topbar">
             {signOut}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Resource } from "@/core/permissions/permissions";
 import { useId, useState, type ReactNode } from "react";
 import { CloseIcon, MenuIcon } from "@/components/ui/icons";
 import { NavLinks } from "./nav-links";
@@ -9,10 +10,12 @@ export interface MobileNavProps {
   brand: ReactNode;
   /** The account menu on the right. */
   account: ReactNode;
+  /** Resources the user may read (see NavLinks). */
+  readable: readonly Resource[];
 }
 
 /** The top bar below the `lg` breakpoint, with a button that shows the navigation under it. */
-export function MobileNav({ brand, account }: MobileNavProps) {
+export function MobileNav({ brand, account, readable }: MobileNavProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
@@ -40,7 +43,7 @@ export function MobileNav({ brand, account }: MobileNavProps) {
           }}
           className="max-h-[calc(100dvh-3.5rem)] overflow-y-auto border-t border-zinc-200 px-3 py-4"
         >
-          <NavLinks onNavigate={() => setOpen(false)} />
+          <NavLinks onNavigate={() => setOpen(false)} readable={readable} />
         </nav>
       ) : null}
     </header>

@@ -1,10 +1,13 @@
 import type { ComponentType } from "react";
+import type { Resource } from "@/core/permissions/permissions";
 import { BeakerIcon, FlagIcon, KeyIcon, ListIcon, ShieldIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
 
 export interface NavItem {
   href: string;
   label: string;
   icon: ComponentType<IconProps>;
+  /** Shown only to users who may read this resource. */
+  resource: Resource;
 }
 
 export interface NavSection {
@@ -17,17 +20,17 @@ export const NAV_SECTIONS: readonly NavSection[] = [
   {
     label: "Experimentation",
     items: [
-      { href: "/experiments", label: "Experiments", icon: BeakerIcon },
-      { href: "/flags", label: "Feature flags", icon: FlagIcon },
+      { href: "/experiments", label: "Experiments", icon: BeakerIcon, resource: "experiment" },
+      { href: "/flags", label: "Feature flags", icon: FlagIcon, resource: "feature_flag" },
     ],
   },
   {
     label: "Administration",
     items: [
-      { href: "/users", label: "Users", icon: UsersIcon },
-      { href: "/roles", label: "Roles", icon: ShieldIcon },
-      { href: "/api-keys", label: "API keys", icon: KeyIcon },
-      { href: "/audit-log", label: "Audit log", icon: ListIcon },
+      { href: "/users", label: "Users", icon: UsersIcon, resource: "user" },
+      { href: "/roles", label: "Roles", icon: ShieldIcon, resource: "role" },
+      { href: "/api-keys", label: "API keys", icon: KeyIcon, resource: "api_key" },
+      { href: "/audit-log", label: "Audit log", icon: ListIcon, resource: "audit_log" },
     ],
   },
 ];
@@ -35,4 +38,11 @@ export const NAV_SECTIONS: readonly NavSection[] = [
 /** A link is current on its own page and on every page below it (/flags/new-checkout). */
 export function isCurrentPath(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The sections with only the items whose resource the user may read; empty sections are dropped. */
+export function visibleSections(readable: readonly Resource[]): NavSection[] {
+  return NAV_SECTIONS.map((section) => ({ ...section, items: section.items.filter((item) => readable.includes(item.resource)) })).filter(
+    (section) => section.items.length > 0,
+  );
 }

@@ -3,20 +3,23 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId } from "react";
-import { NAV_SECTIONS, isCurrentPath } from "./nav-items";
+import type { Resource } from "@/core/permissions/permissions";
+import { isCurrentPath, visibleSections } from "./nav-items";
 
 export interface NavLinksProps {
   /** Called when a link is followed (the mobile menu closes itself with it). */
   onNavigate?: () => void;
+  /** Resources the user may read: links to the others are not shown. */
+  readable: readonly Resource[];
 }
 
 /** The sidebar's link list; the current page's link gets aria-current="page". */
-export function NavLinks({ onNavigate }: NavLinksProps) {
+export function NavLinks({ onNavigate, readable }: NavLinksProps) {
   const pathname = usePathname();
   const idPrefix = useId();
   return (
     <div className="space-y-6">
-      {NAV_SECTIONS.map((section, index) => {
+      {visibleSections(readable).map((section, index) => {
         const headingId = `${idPrefix}-section-${index}`;
         return (
           <div key={section.label}>
