@@ -4,6 +4,7 @@ import { closeAppDatabase, getDatabaseHandle } from "@/db/app-database";
 import { describeTarget, databaseTargetFromEnv } from "@/db/config";
 import { serveFromNode } from "@/server/api/node-adapter";
 import { matchFastRoute } from "@/server/api/routes";
+import { startScheduler } from "@/server/jobs/scheduler";
 import { logRequests } from "./request-log";
 
 export interface ServerOptions {
@@ -21,7 +22,7 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions): Promise<{ server: Server; close: () => Promise<void> }> {
   // Open (and, when embedded, migrate) the database before serving: a locked data directory or a
   // PostgreSQL with pending migrations stops start-up here with its message.
-  await getDatabaseHandle();
+  const database = await getDatabaseHandle();
   console.log(JSON.stringify({ level: "info", msg: "database ready", database: describeTarget(databaseTargetFromEnv()) }));
 
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.hostname, port: options.port });
@@ -53,7 +54,10 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
     server.listen(options.port, options.hostname, resolve);
   });
 
+  const stopScheduler = startScheduler(database.db);
+
   const close = async () => {
+    await stopScheduler();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await app.close();

@@ -1,0 +1,55 @@
+/**
+ * How long the experiments list takes to answer with 10,000 experiments (issue 3; DESIGN §9 budget
+ * 200 ms per page): the list service's queries for the default page, a sorted page, a filtered page and
+ * a text search, each run 20 times after a warm-up, on the embedded database (and PostgreSQL with
+ * BENCH_DATABASE_URL, a migrated database of its own). Reports p50/p95 and p95 as a share of the budget.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { systemActor } from "../core/permissions/permissions";
+import { openDatabase } from "../db/client";
+import { migrateUp } from "../db/migrate/runner";
+import { listExperiments } from "../server/services/experiments/list-experiments";
+import type { ListExperimentsInput } from "../server/services/experiments/experiment-list.schema";
+import { seedExperiments } from "./seed-experiments";
+
+const BUDGET_MS = 200;
+const ROWS = 10_000;
+
+export async function benchListExperiments(url?: string) {
+  const handle = url ? await openDatabase({ kind: "postgres", url }) : await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
+  try {
+    await migrateUp(handle.runner);
+    const owners = await handle.runner.query<{ id: string }>(
+      `INSERT INTO experimentation.users (username, email, hashed_password)
+       SELECT 'owner' || i, 'owner' || i || '@example.com', 'x' FROM generate_series(1, 20) i RETURNING id`,
+    );
+    await seedExperiments(handle.runner, ROWS, owners.map((o) => o.id));
+    await handle.runner.query("ANALYZE");
+    const ctx = { db: handle.db, actor: systemActor("bench") };
+    const cases: Array<[string, ListExperimentsInput]> = [
+      ["default page (updated desc)", {}],
+      ["sorted by owner, page 200", { sort: "owner", direction: "asc", page: 200, pageSize: 25 }],
+      ["status ACTIVE + type A_B", { status: ["ACTIVE"], type: ["A_B"] }],
+      ["text search 'pricing'", { search: "pricing" }],
+      ["tag 'mobile'", { tag: "mobile" }],
+    ];
+    const results = [];
+    for (const [name, input] of cases) {
+      await listExperiments(ctx, input);
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        const page = await listExperiments(ctx, input);
+        times.push(performance.now() - t);
+        if (page.rows.length === 0) throw new Error(`bench case "${name}" returned no rows`);
+      }
+      times.sort((a, b) => a - b);
+      const p50 = times[10] ?? 0;
+      const p95 = times[18] ?? 0;
+      results.push({ case: name, p50Ms: +p50.toFixed(1), p95Ms: +p95.toFixed(1), p95OverBudget: +(p95 / BUDGET_MS).toFixed(3) });
+    }
+    return { database: url ? "postgresql" : "pglite", rows: ROWS, budgetMs: BUDGET_MS, results };
+  } finally {
+    await handle.close();
+  }
+}

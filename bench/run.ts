@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: the project's performance checks (DESIGN §9). Each result is a ratio against a
+ * ceiling or budget measured or fixed in the same run, never a timed assertion in a test.
+ */
+import { benchListExperiments } from "./list-experiments.bench-run";
+
+async function main() {
+  const report = [await benchListExperiments()];
+  if (process.env.BENCH_DATABASE_URL) report.push(await benchListExperiments(process.env.BENCH_DATABASE_URL));
+  for (const r of report) {
+    console.log(`\nExperiments list, ${r.rows} experiments, ${r.database} (budget ${r.budgetMs} ms):`);
+    console.table(r.results);
+  }
+  const worst = Math.max(...report.flatMap((r) => r.results.map((x) => x.p95OverBudget)));
+  console.log(`worst p95 / budget: ${worst}`);
+  process.exit(worst <= 1 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

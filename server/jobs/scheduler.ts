@@ -1,0 +1,38 @@
+import type { Database } from "@/db/client";
+import { runScheduledTransitions } from "../services/experiments/run-scheduled-transitions";
+
+/** Schedules must take effect within a minute (issue 3); a 15-second tick leaves room for a slow run. */
+export const SCHEDULER_INTERVAL_MS = 15_000;
+
+/**
+ * Starts experiments whose start date has come and completes those whose end date has passed. Every
+ * app instance runs this; runScheduledTransitions claims each due experiment with a conditional
+ * update, so two instances never both transition one experiment. Returns a function that stops it.
+ */
+export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  // Blocked drafts are retried every tick; say so once per draft, not four times a minute.
+  let reportedBlocked = new Set<string>();
+  const tick = () => {
+    if (running) return; // never overlap: a slow run just delays the next
+    running = runScheduledTransitions(db)
+      .then((report) => {
+        const newlyBlocked = report.blocked.filter((b) => !reportedBlocked.has(b.key));
+        reportedBlocked = new Set(report.blocked.map((b) => b.key));
+        if (report.started.length || report.completed.length || newlyBlocked.length) {
+          console.log(JSON.stringify({ level: "info", msg: "scheduled transitions", started: report.started, completed: report.completed, blocked: newlyBlocked }));
+        }
+      })
+      .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "scheduler run failed", error: error instanceof Error ? error.message : String(error) })))
+      .finally(() => {
+        running = null;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
