@@ -2,7 +2,8 @@ import { getDatabaseHandle } from "@/db/app-database";
 import type { DatabaseHandle } from "@/db/client";
 import type { ApiKeyType } from "@/db/schema/enums";
 import type { ServiceContext } from "../context";
-import { Forbidden } from "../errors";
+import type { Actor } from "@/core/permissions/permissions";
+import { Forbidden, Unauthenticated } from "../errors";
 import { type ApiKeyPrincipal, authenticateApiKey, presentedKey } from "./api-key-auth";
 import { toErrorResponse } from "./error-response";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
@@ -31,6 +32,30 @@ export function withApiKey(
         throw new Forbidden(`This endpoint needs ${types.map((t) => `${article(t)} ${t}`).join(" or ")} key; this is ${article(key.type)} ${key.type} key.`);
       }
       return await handler({ db: handle.db, handle, actor: key.actor, key }, request);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
+
+/**
+ * For management endpoints (DESIGN §7): an admin key, or, when no key is sent, the dashboard session
+ * of the browser calling (only reachable through Next, where the session cookie is read). The actor
+ * is then the signed-in user and services check their permissions as usual.
+ */
+export function withAdminKeyOrSession(
+  handler: (ctx: ServiceContext, request: ApiRequest) => Promise<ApiResponse>,
+  sessionActor: () => Promise<Actor | null> = async () => (await import("../auth/session")).getCurrentUser().then((u) => u?.actor ?? null),
+  database: () => Promise<DatabaseHandle> = getDatabaseHandle,
+): ApiHandler {
+  const withKey = withApiKey(["admin"], handler, database);
+  return async (request) => {
+    if (presentedKey(request.headers)) return withKey(request);
+    try {
+      const actor = await sessionActor();
+      if (!actor) throw new Unauthenticated("Sign in, or send an admin API key as `Authorization: Bearer <key>`.");
+      const handle = await database();
+      return await handler({ db: handle.db, actor }, request);
     } catch (error) {
       return toErrorResponse(error);
     }
