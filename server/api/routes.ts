@@ -1,3 +1,4 @@
+import { assignmentsHandler, redirectHandler } from "./endpoints/assignments";
 import type { ApiHandler } from "./types";
 
 /**
@@ -10,7 +11,10 @@ export interface FastRoute {
   handler: ApiHandler;
 }
 
-export const fastRoutes: FastRoute[] = [];
+export const fastRoutes: FastRoute[] = [
+  { method: "POST", pattern: /^\/api\/v1\/assignments\/?$/, handler: assignmentsHandler() },
+  { method: "GET", pattern: /^\/r\/(?<experimentKey>[^/]+)\/?$/, handler: redirectHandler() },
+];
 
 export function matchFastRoute(method: string, path: string): { route: FastRoute; params: Record<string, string> } | null {
   for (const route of fastRoutes) {

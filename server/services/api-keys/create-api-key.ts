@@ -3,7 +3,6 @@ import { can } from "@/core/permissions/permissions";
 import { apiKeys, roles } from "@/db/schema";
 import type { ApiKeyType } from "@/db/schema/enums";
 import { writeAudit } from "../../audit";
-import { announceChange } from "../../cache/change-feed";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
 import { Forbidden, Invalid } from "../../errors";
@@ -64,9 +63,8 @@ export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput
       .returning();
     if (!row) throw new Error("insert into api_keys returned no row");
     const summary = { id: row.id, name: row.name, type: row.type, prefix: row.prefix, role: roleName, expiresAt: row.expiresAt, createdAt: row.createdAt };
+    // The audit write also tells every instance's key cache, which may remember this hash as unknown.
     await writeAudit(tx, ctx.actor, { action: "api_key.create", entityType: "api_key", entityId: row.id, after: summary });
-    // Caches may remember this hash as unknown; every instance forgets on commit.
-    await announceChange(tx, "api_key");
     return { ...summary, key: material.key };
   });
 }

@@ -1,0 +1,5 @@
+import { assignmentsHandler } from "@/server/api/endpoints/assignments";
+import { nextRoute } from "@/server/api/next-adapter";
+
+// Production serves this on the fast path (server/api/routes.ts); this mount serves `next dev`.
+export const POST = nextRoute(assignmentsHandler());

@@ -1,0 +1,69 @@
+import { getDatabaseHandle } from "@/db/app-database";
+import type { DatabaseHandle } from "@/db/client";
+import { activeExperimentDefinitions } from "../../cache/experiment-definitions";
+import { type AssignmentAnswer, assignUser } from "../../services/assignments/assign-user";
+import { validate } from "../../services/validate";
+import { errorResponse } from "../error-response";
+import type { ApiHandler } from "../types";
+import { withApiKey } from "../with-api-key";
+import { assignmentsRequestSchema, redirectQuerySchema } from "./assignments.schema";
+
+/** A listed key that is not an ACTIVE experiment: answered, not failed, so one stale key cannot break an SDK. */
+function notRunning(key: string): AssignmentAnswer {
+  return { experiment: key, inExperiment: false, variant: null, variantId: null, configuration: null, url: null, reason: "NOT_ACTIVE" };
+}
+
+/**
+ * `POST /api/v1/assignments` (client and server keys): the variant of each listed experiment, or of
+ * every ACTIVE one, for a user. Definitions come from memory; the database is touched only for the
+ * sticky assignment rows.
+ */
+export function assignmentsHandler(database: () => Promise<DatabaseHandle> = getDatabaseHandle): ApiHandler {
+  return withApiKey(
+    ["client", "server", "admin"],
+    async (ctx, request) => {
+      const input = validate(assignmentsRequestSchema, request.body ?? {});
+      const active = await activeExperimentDefinitions(ctx.handle);
+      const keys = input.experiments ?? [...active.keys()];
+      const assignments: AssignmentAnswer[] = [];
+      for (const key of keys) {
+        const experiment = active.get(key);
+        assignments.push(experiment ? await assignUser(ctx.db, { experiment, userId: input.userId, context: input.context }) : notRunning(key));
+      }
+      return { status: 200, body: { assignments } };
+    },
+    database,
+  );
+}
+
+/**
+ * `GET /r/{experimentKey}?userId=...`: sends a split-URL experiment's user to their variant's URL,
+ * and a user who is not enrolled to the control's URL (the original page). There is no caller-chosen
+ * fallback: that would make us an open redirect. Browsers cannot send headers on a link, so the
+ * (client) key may also come as `?key=`.
+ */
+export function redirectHandler(database: () => Promise<DatabaseHandle> = getDatabaseHandle): ApiHandler {
+  const handler = withApiKey(
+    ["client", "server", "admin"],
+    async (ctx, request) => {
+      const { userId } = validate(redirectQuerySchema, { userId: request.url.searchParams.get("userId") ?? undefined });
+      const key = request.params.experimentKey ?? "";
+      const experiment = (await activeExperimentDefinitions(ctx.handle)).get(key);
+      if (!experiment) return errorResponse(404, "not_found", `No active experiment "${key}".`);
+      if (experiment.experimentType !== "SPLIT_URL") return errorResponse(409, "conflict", `Experiment "${key}" is not a split-URL experiment.`);
+      const answer = await assignUser(ctx.db, { experiment, userId, context: {} });
+      const control = experiment.variants.find((v) => v.isControl);
+      const fallback = typeof control?.configuration.url === "string" ? control.configuration.url : null;
+      const target = answer.url ?? fallback;
+      if (!target) return errorResponse(404, "not_found", `User "${userId}" is not in experiment "${key}" and its control has no URL.`);
+      return { status: 302, headers: { location: target, "cache-control": "no-store" } };
+    },
+    database,
+  );
+  return (request) => {
+    const queryKey = request.url.searchParams.get("key");
+    if (!queryKey || request.headers.get("authorization") || request.headers.get("x-api-key")) return handler(request);
+    const headers = { get: (name: string) => (name.toLowerCase() === "x-api-key" ? queryKey : request.headers.get(name)) };
+    return handler({ ...request, headers });
+  };
+}
