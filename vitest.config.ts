@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["core/**/*.test.ts", "server/**/*.unit.test.ts", "scripts/**/*.unit.test.ts"],
+          include: ["core/**/*.test.ts", "components/**/*.test.ts", "server/**/*.unit.test.ts", "scripts/**/*.unit.test.ts"],
           environment: "node",
         },
       },

@@ -7,14 +7,14 @@
  * URL) each gets a new database on that server, dropped on exit.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { databaseUrlFor } from "../db/testing/urls";
 import { serve } from "../scripts/serve";
-import { SEEDED_USERS } from "./users";
+import { keysFile, SEEDED_KEYS, SEEDED_USERS } from "./users";
 
 const { values } = parseArgs({ options: { fresh: { type: "boolean" }, seeded: { type: "boolean" }, port: { type: "string" } } });
 const port = values.port ?? "3210";
@@ -41,9 +41,10 @@ async function prepareDatabase(): Promise<void> {
   }
 }
 
-function run(args: string[]): void {
+function run(args: string[]): string {
   const result = spawnSync("npm", args, { env, encoding: "utf8" });
   if (result.status !== 0) throw new Error(`npm ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
 }
 
 async function main(): Promise<void> {
@@ -52,6 +53,12 @@ async function main(): Promise<void> {
     for (const u of SEEDED_USERS) {
       run(["run", "-s", "admin", "--", "create-user", "--username", u.username, "--email", u.email, "--password", u.password, ...u.flags]);
     }
+    // Keys as an operator makes them; the specs read them from this file (the key is the last line).
+    const keys = Object.fromEntries(
+      SEEDED_KEYS.map((k) => [k.name, run(["run", "-s", "admin", "--", "create-api-key", "--name", k.name, ...k.flags]).trim().split("\n").at(-1)]),
+    );
+    mkdirSync(path.dirname(keysFile(port)), { recursive: true });
+    writeFileSync(keysFile(port), JSON.stringify(keys));
   }
   Object.assign(process.env, env);
   process.on("exit", () => {

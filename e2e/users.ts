@@ -11,3 +11,13 @@ export function seededUser(username: (typeof SEEDED_USERS)[number]["username"]) 
   if (!user) throw new Error(`no seeded user ${username}`);
   return user;
 }
+
+/** API keys the seeded server creates with the admin CLI; specs read them with `seededKeys()`. */
+export const SEEDED_KEYS = [
+  { name: "web", flags: ["--type", "client"] },
+  { name: "backend", flags: ["--type", "server"] },
+  { name: "readonly-ops", flags: ["--type", "admin", "--role", "viewer"] },
+  { name: "ops", flags: ["--type", "admin", "--role", "admin"] },
+] as const;
+
+export const keysFile = (port: string) => `e2e/.artifacts/keys-${port}.json`;

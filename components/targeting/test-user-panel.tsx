@@ -1,0 +1,101 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { cx } from "@/components/ui/class-names";
+import { Field } from "@/components/ui/field";
+import { CheckCircleIcon, InfoIcon, WarningIcon } from "@/components/ui/icons";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { type TestUserResult, type TestableExperiment, testUser } from "./test-user-result";
+
+export interface TestUserPanelProps {
+  experiment: TestableExperiment;
+}
+
+const looks = {
+  enrolled: { box: "border-success-200 bg-success-50 text-success-800", Icon: CheckCircleIcon, icon: "text-success-600" },
+  "not-enrolled": { box: "border-zinc-200 bg-zinc-50 text-zinc-800", Icon: InfoIcon, icon: "text-zinc-500" },
+  "not-active": { box: "border-warning-200 bg-warning-50 text-warning-800", Icon: WarningIcon, icon: "text-warning-600" },
+} as const;
+
+/**
+ * "Test a user": a user id and context in, enrolled or not and which variant out, as the assignment API
+ * would answer for a user who has no stored assignment yet. Not a <form>, because it usually sits inside
+ * the experiment's edit form; Enter in the user id runs the test instead of submitting that form.
+ */
+export function TestUserPanel({ experiment }: TestUserPanelProps) {
+  const [userId, setUserId] = useState("");
+  const [contextText, setContextText] = useState("");
+  const [result, setResult] = useState<TestUserResult | null>(null);
+  const headingId = useId();
+  const run = () => setResult(testUser(experiment, userId, contextText));
+  const fieldError = (field: "userId" | "context") =>
+    result?.kind === "invalid" && result.field === field ? result.message : null;
+
+  return (
+    <Card role="region" aria-labelledby={headingId}>
+      <CardHeader
+        title={<span id={headingId}>Test a user</span>}
+        description="What the assignment API answers for this user, computed by the same code. A user who already has an assignment keeps it."
+      />
+      <CardBody className="space-y-4">
+        <Field label="User id" error={fieldError("userId")}>
+          {(control) => (
+            <Input
+              {...control}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="user-123"
+              value={userId}
+              onChange={(event) => setUserId(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === "Enter") {
+                  event.preventDefault();
+                  run();
+                }
+              }}
+            />
+          )}
+        </Field>
+        <Field
+          label="Context (JSON)"
+          error={fieldError("context")}
+          hint="The attributes the SDK would send. The user id is visible to conditions as id."
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              rows={4}
+              spellCheck={false}
+              placeholder='{"country": "US", "plan": "pro"}'
+              className="font-mono text-[13px]"
+              value={contextText}
+              onChange={(event) => setContextText(event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="flex flex-wrap items-start gap-3">
+          <Button variant="primary" onClick={run}>
+            Test
+          </Button>
+          {/* Always present, so that screen readers announce each new result. */}
+          <div role="status" aria-live="polite" className="min-w-0 flex-1">
+            {result !== null && result.kind !== "invalid" ? <ResultBox result={result} /> : null}
+          </div>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+function ResultBox({ result }: { result: Exclude<TestUserResult, { kind: "invalid" }> }) {
+  const look = looks[result.kind];
+  return (
+    <p className={cx("flex items-start gap-2 rounded-lg border px-3 py-1.5 font-medium", look.box)}>
+      <look.Icon className={cx("mt-1 size-4 shrink-0", look.icon)} />
+      <span>{result.message}</span>
+    </p>
+  );
+}

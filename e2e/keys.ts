@@ -1,0 +1,7 @@
+import { readFileSync } from "node:fs";
+import { keysFile, type SEEDED_KEYS } from "./users";
+
+/** The API keys the seeded server minted at start-up (see serve.ts). */
+export function seededKeys(): Record<(typeof SEEDED_KEYS)[number]["name"], string> {
+  return JSON.parse(readFileSync(keysFile("3211"), "utf8")) as Record<(typeof SEEDED_KEYS)[number]["name"], string>;
+}
