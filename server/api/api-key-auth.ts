@@ -26,6 +26,8 @@ const SDK_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["experimen
 
 const MAX_ENTRIES = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
+/** A safety net for a missed notice (a dropped LISTEN connection): forget every key at least this often. */
+const MAX_ENTRY_AGE_MS = 30_000;
 
 /**
  * Keys by hash, in memory: the SDK hot path must not query the database per request (DESIGN §8).
@@ -34,6 +36,7 @@ const LAST_USED_EVERY_MS = 60_000;
  */
 class ApiKeyCache {
   private entries = new Map<string, ApiKeyPrincipal | null>();
+  private filledSince = Date.now();
   private lastUsedWritten = new Map<string, number>();
   private subscribed: Promise<unknown> | null = null;
 
@@ -42,6 +45,10 @@ class ApiKeyCache {
       if (kind === "api_key") this.entries.clear();
     });
     await this.subscribed;
+    if (Date.now() - this.filledSince > MAX_ENTRY_AGE_MS) {
+      this.entries.clear();
+      this.filledSince = Date.now();
+    }
     if (this.entries.has(keyHash)) return this.entries.get(keyHash) ?? null;
     const principal = await loadPrincipal(handle, keyHash);
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();

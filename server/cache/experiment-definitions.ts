@@ -8,8 +8,12 @@ import { onChange } from "./change-feed";
  * database per request (DESIGN §8). Any audited change to an experiment, variant or metric on any
  * instance NOTIFYs, and the next request reloads (DESIGN §3: stale for well under a second).
  */
+/** A safety net for a missed notice (a dropped LISTEN connection): reload at least this often anyway. */
+export const MAX_DEFINITIONS_AGE_MS = 30_000;
+
 class ExperimentDefinitionsCache {
   private current: Promise<Map<string, ExperimentDefinition>> | null = null;
+  private loadedAt = 0;
   private subscribed: Promise<unknown> | null = null;
 
   async active(handle: DatabaseHandle): Promise<Map<string, ExperimentDefinition>> {
@@ -17,7 +21,8 @@ class ExperimentDefinitionsCache {
       if (kind === "experiment") this.current = null;
     });
     await this.subscribed;
-    if (!this.current) {
+    if (!this.current || Date.now() - this.loadedAt > MAX_DEFINITIONS_AGE_MS) {
+      this.loadedAt = Date.now();
       const loading = loadExperimentDefinitions(handle.db).then((list) => new Map(list.map((d) => [d.key, d])));
       this.current = loading;
       // A failed load is not kept: the next request tries again.
