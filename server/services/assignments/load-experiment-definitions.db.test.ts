@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
+import { banditAllocations } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { changeExperimentStatus } from "../experiments/change-experiment-status";
 import { createExperiment } from "../experiments/create-experiment";
@@ -47,5 +48,23 @@ describe("loadExperimentDefinitions", () => {
   it("loads only the given keys, skipping ones that are not active", async () => {
     expect((await loadExperimentDefinitions(h.db, ["b-active", "draft", "paused", "nope"])).map((d) => d.key)).toEqual(["b-active"]);
     expect(await loadExperimentDefinitions(h.db, [])).toEqual([]);
+  });
+});
+
+describe("bandit weights", () => {
+  it("assigns a bandit by its newest re-weighting, in variant order, and by allocations before any", async () => {
+    const ctx = systemContext(h.db);
+    await createExperiment(ctx, readyExperiment("bandit-arms", { experimentType: "BANDIT" }));
+    await changeExperimentStatus(ctx, { experiment: { key: "bandit-arms" }, status: "ACTIVE" });
+    const [before] = await loadExperimentDefinitions(h.db, ["bandit-arms"]);
+    expect(before?.weights).toBeUndefined();
+
+    const [control, treatment] = before?.variants ?? [];
+    await h.db.insert(banditAllocations).values([
+      { experimentId: before?.id ?? "", trigger: "schedule", allocations: [{ variantId: control?.id, weight: 50 }, { variantId: treatment?.id, weight: 50 }], createdAt: new Date("2026-01-01T00:00:00Z") },
+      { experimentId: before?.id ?? "", trigger: "schedule", allocations: [{ variantId: treatment?.id, weight: 90 }, { variantId: control?.id, weight: 10 }], createdAt: new Date("2026-01-02T00:00:00Z") },
+    ]);
+    const [after] = await loadExperimentDefinitions(h.db, ["bandit-arms"]);
+    expect(after?.weights).toEqual([10, 90]);
   });
 });

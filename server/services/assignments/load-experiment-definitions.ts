@@ -1,12 +1,12 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Condition } from "@/core/conditions/condition";
 import type { Executor } from "@/db/client";
-import { experiments, variants } from "@/db/schema";
+import { banditAllocations, experiments, variants } from "@/db/schema";
 import type { ExperimentDefinition, VariantDefinition } from "./experiment-definition";
 
 /**
  * ACTIVE experiments (all, or those with the given keys) with their variants in bucket order, for the
- * in-memory definitions cache. Two queries whatever the number of experiments.
+ * in-memory definitions cache, with bandits' current weights. At most three queries whatever the number of experiments.
  */
 export async function loadExperimentDefinitions(db: Executor, keys?: readonly string[]): Promise<ExperimentDefinition[]> {
   if (keys !== undefined && keys.length === 0) return [];
@@ -40,10 +40,39 @@ export async function loadExperimentDefinitions(db: Executor, keys?: readonly st
     list.push(variant);
     byExperiment.set(experimentId, list);
   }
-  return rows.map((row) => ({
-    ...row,
-    // Stored only through the experiment services, which check it with validateCondition.
-    targetingRules: row.targetingRules as Condition | null,
-    variants: byExperiment.get(row.id) ?? [],
-  }));
+  const weights = await latestBanditWeights(db, rows.filter((r) => r.experimentType === "BANDIT").map((r) => r.id));
+  return rows.map((row) => {
+    const variantList = byExperiment.get(row.id) ?? [];
+    const current = weights.get(row.id);
+    return {
+      ...row,
+      // Stored only through the experiment services, which check it with validateCondition.
+      targetingRules: row.targetingRules as Condition | null,
+      variants: variantList,
+      ...(current ? { weights: variantList.map((v) => current.get(v.id) ?? 0) } : {}),
+    };
+  });
+}
+
+/**
+ * The newest re-weighting of each bandit experiment (bandit_allocations.allocations holds
+ * `[{variantId, weight}]`, weights in percent of all eligible users, like traffic_allocation). A
+ * bandit that has not been re-weighted yet assigns by its traffic allocations.
+ */
+async function latestBanditWeights(db: Executor, experimentIds: string[]): Promise<Map<string, Map<string, number>>> {
+  const result = new Map<string, Map<string, number>>();
+  if (experimentIds.length === 0) return result;
+  const rows = await db
+    .selectDistinctOn([banditAllocations.experimentId], { experimentId: banditAllocations.experimentId, allocations: banditAllocations.allocations })
+    .from(banditAllocations)
+    .where(inArray(banditAllocations.experimentId, experimentIds))
+    .orderBy(banditAllocations.experimentId, desc(banditAllocations.createdAt), desc(banditAllocations.id));
+  for (const row of rows) {
+    const byVariant = new Map<string, number>();
+    for (const entry of row.allocations) {
+      if (typeof entry.variantId === "string" && typeof entry.weight === "number" && Number.isFinite(entry.weight)) byVariant.set(entry.variantId, entry.weight);
+    }
+    result.set(row.experimentId, byVariant);
+  }
+  return result;
 }
