@@ -1,13 +1,13 @@
 import type { ComponentType } from "react";
 import type { Resource } from "@/core/permissions/permissions";
-import { BeakerIcon, FlagIcon, KeyIcon, ListIcon, ShieldIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
+import { BeakerIcon, FlagIcon, InfoIcon, KeyIcon, ListIcon, ShieldIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
 
 export interface NavItem {
   href: string;
   label: string;
   icon: ComponentType<IconProps>;
-  /** Shown only to users who may read this resource. */
-  resource: Resource;
+  /** Shown only to users who may read this resource; without one, to every signed-in user. */
+  resource?: Resource;
 }
 
 export interface NavSection {
@@ -33,6 +33,10 @@ export const NAV_SECTIONS: readonly NavSection[] = [
       { href: "/audit-log", label: "Audit log", icon: ListIcon, resource: "audit_log" },
     ],
   },
+  {
+    label: "Developers",
+    items: [{ href: "/api-docs", label: "API reference", icon: InfoIcon }],
+  },
 ];
 
 /** A link is current on its own page and on every page below it (/flags/new-checkout). */
@@ -42,7 +46,7 @@ export function isCurrentPath(pathname: string, href: string): boolean {
 
 /** The sections with only the items whose resource the user may read; empty sections are dropped. */
 export function visibleSections(readable: readonly Resource[]): NavSection[] {
-  return NAV_SECTIONS.map((section) => ({ ...section, items: section.items.filter((item) => readable.includes(item.resource)) })).filter(
+  return NAV_SECTIONS.map((section) => ({ ...section, items: section.items.filter((item) => !item.resource || readable.includes(item.resource)) })).filter(
     (section) => section.items.length > 0,
   );
 }
