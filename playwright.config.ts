@@ -4,8 +4,12 @@ import { defineConfig } from "@playwright/test";
  * Playwright drives Debian's Chromium (/usr/bin/chromium): browsers cannot be downloaded here.
  * Two servers: a fresh installation (first-run setup) and one seeded through the admin CLI.
  */
-export const FRESH_URL = "http://localhost:3210";
-export const SEEDED_URL = "http://localhost:3211";
+// E2E_PORT_BASE lets two suites run side by side on one machine (default 3210 and 3211).
+const base = Number(process.env.E2E_PORT_BASE ?? 3210);
+export const FRESH_PORT = String(base);
+export const SEEDED_PORT = String(base + 1);
+export const FRESH_URL = `http://localhost:${FRESH_PORT}`;
+export const SEEDED_URL = `http://localhost:${SEEDED_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,7 +30,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: "npx tsx e2e/serve.ts --fresh --port 3210", url: `${FRESH_URL}/api/health`, timeout: 180_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
-    { command: "npx tsx e2e/serve.ts --seeded --port 3211", url: `${SEEDED_URL}/api/health`, timeout: 180_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
+    { command: `npx tsx e2e/serve.ts --fresh --port ${FRESH_PORT}`, url: `${FRESH_URL}/api/health`, timeout: 180_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
+    { command: `npx tsx e2e/serve.ts --seeded --port ${SEEDED_PORT}`, url: `${SEEDED_URL}/api/health`, timeout: 180_000, reuseExistingServer: false, stdout: "ignore", stderr: "pipe" },
   ],
 });
