@@ -12,7 +12,7 @@ function toResponse(response: ApiResponse): Response {
 
 /** Mounts a transport-free API handler as a Next route handler (for `next dev` and the OpenAPI page). */
 export function nextRoute(handler: ApiHandler) {
-  return async (request: Request, context: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+  return async (request: Request, context?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
     try {
       const declared = Number(request.headers.get("content-length") ?? 0);
       if (declared > MAX_BODY_BYTES) return toResponse(bodyTooLarge());
@@ -20,7 +20,8 @@ export function nextRoute(handler: ApiHandler) {
       if (Buffer.byteLength(text) > MAX_BODY_BYTES) return toResponse(bodyTooLarge());
       const body = parseJsonBody(text);
       if (!body.ok) return toResponse(body.response);
-      const raw = await context.params;
+      // Routes without dynamic segments get no params from Next.
+      const raw = (await context?.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : v]));
       return toResponse(await handler({ method: request.method, url: new URL(request.url), headers: request.headers, params, body: body.value }));
     } catch (error) {
