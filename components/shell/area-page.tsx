@@ -8,14 +8,16 @@ export interface AreaPageProps {
   description: string;
   /** Whether the signed-in user may read this area at all. */
   allowed: boolean;
+  /** Buttons for the page header (shown only when allowed), e.g. "New experiment". */
+  actions?: ReactNode;
   children: ReactNode;
 }
 
 /** A top-level area of the app: its header, then its content, or a "no access" state. */
-export function AreaPage({ title, description, allowed, children }: AreaPageProps) {
+export function AreaPage({ title, description, allowed, actions, children }: AreaPageProps) {
   return (
     <>
-      <PageHeader title={title} description={description} />
+      <PageHeader title={title} description={description} actions={allowed ? actions : undefined} />
       {allowed ? (
         children
       ) : (

@@ -5,7 +5,8 @@ import { AreaPage } from "@/components/shell/area-page";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BeakerIcon } from "@/components/ui/icons";
-import { readIfAllowed } from "@/server/auth/session";
+import { NewExperimentButton } from "@/components/experiments/new-experiment-button";
+import { readIfAllowed, userCan } from "@/server/auth/session";
 import { countExperimentsByStatus } from "@/server/services/experiments/count-experiments-by-status";
 import { listExperimentsSchema } from "@/server/services/experiments/experiment-list.schema";
 import { listExperiments } from "@/server/services/experiments/list-experiments";
@@ -32,9 +33,15 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
     ]);
     return { page, counts, owners: owners?.rows.map((u) => ({ id: u.id, label: u.fullName || u.username })) ?? [] };
   });
+  const canCreate = allowed && (await userCan("experiment", "create"));
 
   return (
-    <AreaPage title="Experiments" description="A/B, multivariate, split-URL and bandit experiments." allowed={allowed}>
+    <AreaPage
+      title="Experiments"
+      description="A/B, multivariate, split-URL and bandit experiments."
+      allowed={allowed}
+      actions={canCreate ? <NewExperimentButton /> : undefined}
+    >
       {data ? (
         <>
           {parsed.success ? null : (
@@ -49,6 +56,7 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
               icon={<BeakerIcon />}
               title={Object.values(data.counts).some((n) => n > 0) ? "No experiments match these filters" : "No experiments yet"}
               description="Experiments test a change on a share of your users and tell you, with statistics you can trust, whether it worked."
+              action={canCreate ? <NewExperimentButton /> : undefined}
             />
           ) : (
             <ExperimentsTable
