@@ -29,7 +29,7 @@ const SETUP_LOCK = 7_310_452_020;
 /**
  * First-run setup: on an installation with no user, creates the first superuser (with the admin
  * role). Nobody is signed in yet, so this is the one service without a permission check; instead it
- * refuses as soon as any user exists, and two racing requests are serialized by an advisory lock.
+ * refuses once a user exists, and two racing requests are serialized by an advisory lock.
  */
 export async function createFirstSuperuser(db: Database, input: unknown): Promise<CreatedUser> {
   const data = validate(firstSuperuserSchema, input);
