@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 import type { ExperimentStatus, ExperimentType } from "@/core/experiments/enums";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { ChevronUpDownIcon } from "@/components/ui/icons";
+import { ArrowDownIcon, ArrowUpIcon, ChevronUpDownIcon } from "@/components/ui/icons";
 import { StatusBadge, TypeBadge } from "./experiment-badges";
 
 /** One list row as the server sends it (dates as ISO strings: props cross the server/client boundary). */
@@ -124,7 +124,13 @@ export function ExperimentsTable({ rows, total, page, pageSize, sort, direction 
                   <Th key={header.id} aria-sort={sorted}>
                     <button type="button" onClick={() => toggleSort(header.column.id)} className="inline-flex items-center gap-1 font-medium hover:text-zinc-900">
                       <FlexRender header={header} />
-                      <ChevronUpDownIcon className={sorted === "none" ? "text-zinc-400" : "text-accent-600"} />
+                      {sorted === "ascending" ? (
+                        <ArrowUpIcon className="size-3.5 shrink-0 text-accent-600" />
+                      ) : sorted === "descending" ? (
+                        <ArrowDownIcon className="size-3.5 shrink-0 text-accent-600" />
+                      ) : (
+                        <ChevronUpDownIcon className="size-3.5 shrink-0 text-zinc-400" />
+                      )}
                       <span className="sr-only">{sorted === "none" ? ", not sorted" : `, sorted ${sorted}`}</span>
                     </button>
                   </Th>
