@@ -57,12 +57,12 @@ export async function updateExperiment(ctx: ServiceContext, input: UpdateExperim
       const changes = changedFields(experiment, data);
 
       if (changes.key !== undefined && !isKeyMutable(experiment.status)) {
-        throw new Invalid(`The key of a ${experiment.status} experiment cannot change: SDKs and stored assignments use it.`, {
+        throw new Invalid(`The key of an experiment that has left draft (this one is ${experiment.status}) cannot change: SDKs and stored assignments use it.`, {
           key: ["The key cannot change once the experiment has left draft."],
         });
       }
       if (changes.experimentType !== undefined && experiment.status !== "DRAFT") {
-        throw new Invalid(`The type of a ${experiment.status} experiment cannot change.`, {
+        throw new Invalid(`The type of an experiment that has left draft (this one is ${experiment.status}) cannot change.`, {
           experimentType: ["The type cannot change once the experiment has left draft."],
         });
       }
