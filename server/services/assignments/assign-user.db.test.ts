@@ -4,6 +4,7 @@ import { hash } from "@/core/assignment/hash";
 import type { DatabaseHandle } from "@/db/client";
 import { assignments, experiments } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
+import { StoredAssignments } from "../../cache/stored-assignments";
 import { Invalid } from "../../errors";
 import { changeExperimentStatus } from "../experiments/change-experiment-status";
 import { createExperiment } from "../experiments/create-experiment";
@@ -52,9 +53,12 @@ describe("assignUser", () => {
     expect(await assignUser(h.db, { experiment, userId: "user-4" })).toEqual({ ...answer, reason: "STICKY" });
   });
 
-  it("gives 20 concurrent requests for one user one row and one answer", async () => {
+  it("gives 20 concurrent requests for one user, from 20 instances, one row and one answer", async () => {
     const experiment = await activeDefinition("race");
-    const answers = await Promise.all(Array.from({ length: 20 }, () => assignUser(h.db, { experiment, userId: "racer", context: {} })));
+    // Each request has the memory of an instance of its own, so every one of them races to the database.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => assignUser(h.db, { experiment, userId: "racer", context: {}, stored: new StoredAssignments() })),
+    );
     expect(await rowsOf(experiment)).toHaveLength(1);
     const [stored] = await rowsOf(experiment);
     expect(new Set(answers.map((a) => JSON.stringify(withoutReason(a))))).toEqual(new Set([JSON.stringify(withoutReason(answers[0]!))]));
@@ -98,11 +102,28 @@ describe("assignUser", () => {
     const experiment = await activeDefinition("ramp");
     const early = await Promise.all(Array.from({ length: 50 }, (_, i) => assignUser(h.db, { experiment, userId: `r-${i}` })));
     const closed = { ...experiment, variants: experiment.variants.map((v) => ({ ...v, trafficAllocation: 0 })) };
-    const later = await Promise.all(Array.from({ length: 50 }, (_, i) => assignUser(h.db, { experiment: closed, userId: `r-${i}` })));
+    // Another instance, which has not seen these users, finds their rows.
+    const otherInstance = new StoredAssignments();
+    const later = await Promise.all(Array.from({ length: 50 }, (_, i) => assignUser(h.db, { experiment: closed, userId: `r-${i}`, stored: otherInstance })));
     expect(later.map(withoutReason)).toEqual(early.map(withoutReason));
     expect(new Set(later.map((a) => a.reason))).toEqual(new Set(["STICKY"]));
     expect(await assignUser(h.db, { experiment: closed, userId: "newcomer" })).toMatchObject({ inExperiment: false, reason: "NOT_IN_TRAFFIC" });
     expect(await rowsOf(experiment)).toHaveLength(50);
+  });
+
+  it("answers a returning user from memory, without reading the database", async () => {
+    const experiment = await activeDefinition("returning");
+    const stored = new StoredAssignments();
+    const first = await assignUser(h.db, { experiment, userId: "regular", stored });
+    expect(first.reason).toBe("BUCKETED");
+    // With the row gone behind its back, only memory can still know the variant.
+    await h.db.delete(assignments).where(eq(assignments.experimentId, experiment.id));
+    expect(await assignUser(h.db, { experiment, userId: "regular", stored })).toEqual({ ...first, reason: "STICKY" });
+    const closed = { ...experiment, variants: experiment.variants.map((v) => ({ ...v, trafficAllocation: 0 })) };
+    expect(await assignUser(h.db, { experiment: closed, userId: "regular", stored })).toEqual({ ...first, reason: "STICKY" });
+    expect(await rowsOf(experiment)).toHaveLength(0);
+    // An instance that never saw the user asks the database, as it must.
+    expect(await assignUser(h.db, { experiment: closed, userId: "regular", stored: new StoredAssignments() })).toMatchObject({ inExperiment: false, reason: "NOT_IN_TRAFFIC" });
   });
 
   it("answers a split-URL variant's URL", async () => {

@@ -3,6 +3,7 @@ import { type AssignmentReason, assignExperiment } from "@/core/assignment/assig
 import { variantUrl } from "@/core/experiments/split-url";
 import type { Executor } from "@/db/client";
 import { assignments, variants } from "@/db/schema";
+import { type StoredAssignments, storedAssignments } from "../../cache/stored-assignments";
 import { Invalid } from "../../errors";
 import type { ExperimentDefinition, VariantDefinition } from "./experiment-definition";
 
@@ -12,6 +13,8 @@ export interface AssignUserInput {
   userId: string;
   /** The request's attributes, for targeting; stored with a new assignment. */
   context?: Record<string, unknown>;
+  /** Assignments this instance has seen stored; the process's cache unless given (tests model other instances). */
+  stored?: StoredAssignments;
 }
 
 /** One entry of `POST /api/v1/assignments` (DESIGN §7). */
@@ -47,12 +50,21 @@ function isForeignKeyViolation(error: unknown): boolean {
   return false;
 }
 
-async function storedVariant(db: Executor, experiment: ExperimentDefinition, userId: string): Promise<VariantDefinition | null> {
+/** The variant of an assignment this instance has already seen stored, without asking the database. */
+function rememberedVariant(stored: StoredAssignments, experiment: ExperimentDefinition, userId: string): VariantDefinition | undefined {
+  const variantId = stored.get(experiment.id, userId);
+  return variantId === undefined ? undefined : experiment.variants.find((variant) => variant.id === variantId);
+}
+
+async function storedVariant(db: Executor, stored: StoredAssignments, experiment: ExperimentDefinition, userId: string): Promise<VariantDefinition | null> {
+  const remembered = rememberedVariant(stored, experiment, userId);
+  if (remembered) return remembered;
   const [row] = await db
     .select({ variantId: assignments.variantId })
     .from(assignments)
     .where(and(eq(assignments.experimentId, experiment.id), eq(assignments.userId, userId)));
   if (!row) return null;
+  stored.remember(experiment.id, userId, row.variantId);
   const cached = experiment.variants.find((variant) => variant.id === row.variantId);
   if (cached) return cached;
   // A variant added after the definition was cached: its row is the truth.
@@ -68,7 +80,8 @@ async function storedVariant(db: Executor, experiment: ExperimentDefinition, use
  * assignment with INSERT ... ON CONFLICT DO NOTHING and, when another request (in this or another app
  * instance) stored one first, answers with the stored row, so every request for a user agrees whatever the
  * race. A user outside the traffic is looked up too: an earlier, wider allocation may have enrolled them.
- * Users failing targeting, and experiments that are not ACTIVE, touch no table.
+ * Users failing targeting, and experiments that are not ACTIVE, touch no table; nor does a returning
+ * user whose assignment this instance has seen (`storedAssignments`).
  */
 export async function assignUser(db: Executor, input: AssignUserInput): Promise<AssignmentAnswer> {
   const { experiment, userId } = input;
@@ -76,13 +89,17 @@ export async function assignUser(db: Executor, input: AssignUserInput): Promise<
     throw new Invalid(`A user id is a non-empty string of at most ${MAX_USER_ID_LENGTH} characters.`, { userId: ["Enter a user id."] });
   }
   const context = input.context ?? {};
+  const stored = input.stored ?? storedAssignments();
   const decision = assignExperiment({ experiment, userId, context, weights: experiment.weights });
 
   if (!decision.inExperiment) {
     if (decision.reason !== "NOT_IN_TRAFFIC") return notEnrolled(experiment, decision.reason);
-    const stored = await storedVariant(db, experiment, userId);
-    return stored ? enrolled(experiment, stored, "STICKY") : notEnrolled(experiment, decision.reason);
+    const variant = await storedVariant(db, stored, experiment, userId);
+    return variant ? enrolled(experiment, variant, "STICKY") : notEnrolled(experiment, decision.reason);
   }
+
+  const remembered = rememberedVariant(stored, experiment, userId);
+  if (remembered) return enrolled(experiment, remembered, "STICKY");
 
   let inserted: { variantId: string }[];
   try {
@@ -96,10 +113,13 @@ export async function assignUser(db: Executor, input: AssignUserInput): Promise<
     if (isForeignKeyViolation(error)) return notEnrolled(experiment, "NOT_ACTIVE");
     throw error;
   }
-  if (inserted.length > 0) return enrolled(experiment, decision.variant, "BUCKETED");
+  if (inserted.length > 0) {
+    stored.remember(experiment.id, userId, decision.variant.id);
+    return enrolled(experiment, decision.variant, "BUCKETED");
+  }
   // A new statement sees the row the conflicting request committed; the INSERT's own snapshot could not.
-  const stored = await storedVariant(db, experiment, userId);
-  return stored ? enrolled(experiment, stored, "STICKY") : notEnrolled(experiment, "NOT_ACTIVE");
+  const variant = await storedVariant(db, stored, experiment, userId);
+  return variant ? enrolled(experiment, variant, "STICKY") : notEnrolled(experiment, "NOT_ACTIVE");
 }
 
 /** `assignUser` for several experiments (the API's list), in the order given. */
