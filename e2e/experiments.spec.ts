@@ -54,6 +54,12 @@ test("a product manager creates an A/B experiment with targeting from the builde
   await expect(page.getByLabel("Rule 1 values")).toHaveValue("US, CA");
   await snapshot(page, "experiment-new-errors");
   await page.getByLabel("Variant 2 allocation (%)").fill("50");
+  // Unfinished JSON in the metrics configuration is caught too.
+  await page.getByLabel("Metrics configuration (JSON)").fill('{"alpha": 0.05');
+  await page.getByRole("button", { name: "Create experiment" }).click();
+  await expect(page.getByText("Enter a JSON object.")).toBeVisible();
+  await expect(page).toHaveURL(/\/experiments\/new$/);
+  await page.getByLabel("Metrics configuration (JSON)").fill('{"alpha": 0.05}');
 
   await page.getByRole("button", { name: "Create experiment" }).click();
   await expect(page).toHaveURL(new RegExp(`/experiments/${EXPERIMENT.key}$`));
@@ -66,6 +72,7 @@ test("a product manager creates an A/B experiment with targeting from the builde
   await expect(metrics.getByRole("button", { name: "Primary: Checkout conversion" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByLabel("Rule 1 attribute")).toHaveValue("country");
   await expect(page.getByLabel("Rule 1 values")).toHaveValue("US, CA");
+  await expect(page.getByLabel("Metrics configuration (JSON)")).toHaveValue(/"alpha": 0\.05/);
 
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(header.getByText("Active", { exact: true })).toBeVisible();

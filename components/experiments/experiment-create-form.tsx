@@ -46,7 +46,7 @@ export function ExperimentCreateForm({ action, owners, currentUserId }: Experime
         <CardHeader title="Details" description="What you are testing and why. Everything here can be changed while the experiment is a draft." />
         <CardBody>
           <ExperimentFields
-            values={{ name: "", key: "", description: "", hypothesis: "", experimentType: "A_B", ownerId: currentUserId, startDate: null, endDate: null, tags: "" }}
+            values={{ name: "", key: "", description: "", hypothesis: "", experimentType: "A_B", ownerId: currentUserId, startDate: null, endDate: null, tags: "", metrics: "" }}
             owners={owners}
             errors={errors}
             suggestKey

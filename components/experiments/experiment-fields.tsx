@@ -28,6 +28,8 @@ export interface ExperimentFieldValues {
   startDate: string | null;
   endDate: string | null;
   tags: string;
+  /** The seed's experiment `metrics` JSON (analysis settings for its metrics), as text; "" for none. */
+  metrics: string;
 }
 
 export interface ExperimentFieldsProps {
@@ -43,7 +45,7 @@ export interface ExperimentFieldsProps {
 
 const KEY_HINT = "Used by SDKs and in URLs: a–z, 0–9, - and _.";
 
-/** Name, key, description, hypothesis, type, owner, dates and tags: shared by the create and edit forms. */
+/** Name, key, description, hypothesis, type, owner, dates, tags and metrics configuration: shared by the create and edit forms. */
 export function ExperimentFields({ values, owners, errors, suggestKey = false, locked = false, onTypeChange }: ExperimentFieldsProps) {
   const [name, setName] = useState(values.name);
   const [key, setKey] = useState(values.key);
@@ -119,6 +121,24 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
       <DateTimeField label="End date" name="endDate" defaultValue={values.endDate} error={errors.endDate} />
       <Field label="Tags" className="sm:col-span-2" hint="Optional. Separate tags with commas, e.g. checkout, mobile." error={errorsUnder(errors, "tags")}>
         {(c) => <Input {...c} name="tags" defaultValue={values.tags} />}
+      </Field>
+      <Field
+        label="Metrics configuration (JSON)"
+        className="sm:col-span-2"
+        hint={'Optional. Settings for analysing this experiment\'s metrics, as a JSON object, e.g. {"alpha": 0.05}.'}
+        error={errorsUnder(errors, "metrics")}
+      >
+        {(c) => (
+          <Textarea
+            {...c}
+            name="metrics"
+            rows={2}
+            spellCheck={false}
+            className="font-mono text-xs"
+            placeholder="{}"
+            defaultValue={values.metrics}
+          />
+        )}
       </Field>
     </div>
   );

@@ -92,6 +92,8 @@ export function experimentFieldsFromForm(form: FormData): RawInput {
   set("endDate", nullableChoice(form, "endDate"));
   const tags = text(form, "tags");
   set("tags", tags === undefined ? undefined : parseTags(tags));
+  const metrics = text(form, "metrics");
+  set("metrics", metrics === undefined ? undefined : metrics.trim() === "" ? null : parseJsonText(metrics));
   const targeting = text(form, "targetingRules");
   set("targetingRules", targeting === undefined ? undefined : targeting.trim() === "" ? null : parseJsonText(targeting));
   return fields;

@@ -92,6 +92,7 @@ export default async function ExperimentPage({ params }: Params) {
           startDate: iso(experiment.startDate),
           endDate: iso(experiment.endDate),
           tags: experiment.tags.join(", "),
+          metrics: experiment.metrics ? JSON.stringify(experiment.metrics, null, 2) : "",
         }}
         owners={owners}
         locked={experiment.status !== "DRAFT"}
