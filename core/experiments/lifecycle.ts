@@ -80,3 +80,14 @@ export function planStatusChange(experiment: LifecycleExperiment, to: Experiment
   }
   return { kind: "change", status: to, ...unchangedDates };
 }
+
+/**
+ * Once an experiment has completed (or was archived), its configuration is the record of what ran: the
+ * results are read against exactly these variants, allocations, metrics and targeting. Only the notes a
+ * team keeps about it stay editable: its description (say what was learned) and its tags (find it later).
+ */
+export const FROZEN_EDITABLE_FIELDS = ["description", "tags"] as const;
+
+export function isConfigurationFrozen(status: ExperimentStatus): boolean {
+  return status === "COMPLETED" || status === "ARCHIVED";
+}

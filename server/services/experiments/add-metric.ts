@@ -7,6 +7,7 @@ import { type ExperimentRef, type MetricInput, metricSchema } from "./experiment
 import { metricValues, touchExperiment } from "./experiment-writes";
 import { type MetricRow, findExperiment, loadMetrics } from "./load-experiment";
 import { assertMetric } from "./metric-checks";
+import { assertConfigurationEditable } from "./frozen-configuration";
 
 export interface AddMetricRequest {
   experiment: ExperimentRef;
@@ -19,6 +20,7 @@ export async function addMetric(ctx: ServiceContext, input: AddMetricRequest): P
   const data = validate(metricSchema, input.metric);
   return ctx.db.transaction(async (tx) => {
     const experiment = await findExperiment(tx, input.experiment, { lock: true });
+    assertConfigurationEditable(experiment, ["metricDefinitions"], "its metrics");
     const values = metricValues(data);
     assertMetric(values, await loadMetrics(tx, experiment.id));
     const [row] = await tx

@@ -7,6 +7,7 @@ import { type ExperimentRef, type VariantInput, variantSchema } from "./experime
 import { touchExperiment } from "./experiment-writes";
 import { type VariantRow, findExperiment, loadVariants } from "./load-experiment";
 import { assertVariantSet, ownFields } from "./variant-checks";
+import { assertConfigurationEditable } from "./frozen-configuration";
 
 export interface AddVariantRequest {
   experiment: ExperimentRef;
@@ -22,6 +23,7 @@ export async function addVariant(ctx: ServiceContext, input: AddVariantRequest):
   const data = validate(variantSchema, input.variant);
   return ctx.db.transaction(async (tx) => {
     const experiment = await findExperiment(tx, input.experiment, { lock: true });
+    assertConfigurationEditable(experiment, ["variants"], "its variants");
     const current = await loadVariants(tx, experiment.id);
     assertVariantSet(experiment.experimentType, [...current, data], ownFields(current.length));
     const [row] = await tx

@@ -7,6 +7,7 @@ import type { ExperimentRef } from "./experiment.schema";
 import { touchExperiment } from "./experiment-writes";
 import { findMetric } from "./find-metric";
 import { type MetricRow, findExperiment, loadMetrics } from "./load-experiment";
+import { assertConfigurationEditable } from "./frozen-configuration";
 
 export interface RemoveMetricRequest {
   experiment: ExperimentRef;
@@ -21,6 +22,7 @@ export async function removeMetric(ctx: ServiceContext, input: RemoveMetricReque
   authorize(ctx, "experiment", "update");
   return ctx.db.transaction(async (tx) => {
     const experiment = await findExperiment(tx, input.experiment, { lock: true });
+    assertConfigurationEditable(experiment, ["metricDefinitions"], "its metrics");
     const row = findMetric(experiment, await loadMetrics(tx, experiment.id), input.metricId);
     await tx.delete(metrics).where(eq(metrics.id, row.id));
     await touchExperiment(tx, experiment.id);

@@ -8,6 +8,7 @@ import { touchExperiment } from "./experiment-writes";
 import { findVariant } from "./find-variant";
 import { type VariantRow, findExperiment, loadVariants } from "./load-experiment";
 import { assertRemovable } from "./variant-checks";
+import { assertConfigurationEditable } from "./frozen-configuration";
 
 export interface RemoveVariantRequest {
   experiment: ExperimentRef;
@@ -19,6 +20,7 @@ export async function removeVariant(ctx: ServiceContext, input: RemoveVariantReq
   authorize(ctx, "experiment", "update");
   return ctx.db.transaction(async (tx) => {
     const experiment = await findExperiment(tx, input.experiment, { lock: true });
+    assertConfigurationEditable(experiment, ["variants"], "its variants");
     const { row } = findVariant(experiment, await loadVariants(tx, experiment.id), input.variantId);
     await assertRemovable(tx, experiment, row);
     await tx.delete(variants).where(eq(variants.id, row.id));

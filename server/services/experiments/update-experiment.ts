@@ -14,6 +14,7 @@ import {
   datesInOrder,
   updateExperimentSchema,
 } from "./experiment.schema";
+import { assertConfigurationEditable } from "./frozen-configuration";
 import { ensureKeyFree, ensureOwnerExists, keyConflictFrom } from "./experiment-writes";
 import { type ExperimentDetail, type ExperimentRow, findExperiment, loadExperimentDetail } from "./load-experiment";
 import { syncVariants } from "./sync-variants";
@@ -55,6 +56,7 @@ export async function updateExperiment(ctx: ServiceContext, input: UpdateExperim
       const experiment = await findExperiment(tx, input.experiment, { lock: true });
       const before = await loadExperimentDetail(tx, experiment);
       const changes = changedFields(experiment, data);
+      assertConfigurationEditable(experiment, [...Object.keys(changes), ...(data.variants !== undefined ? ["variants"] : [])]);
 
       if (changes.key !== undefined && !isKeyMutable(experiment.status)) {
         throw new Invalid(`The key of an experiment that has left draft (this one is ${experiment.status}) cannot change: SDKs and stored assignments use it.`, {

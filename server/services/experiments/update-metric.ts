@@ -9,6 +9,7 @@ import { touchExperiment } from "./experiment-writes";
 import { findMetric } from "./find-metric";
 import { type MetricRow, findExperiment, loadMetrics } from "./load-experiment";
 import { assertMetric } from "./metric-checks";
+import { assertConfigurationEditable } from "./frozen-configuration";
 
 export interface UpdateMetricRequest {
   experiment: ExperimentRef;
@@ -26,6 +27,7 @@ export async function updateMetric(ctx: ServiceContext, input: UpdateMetricReque
   const changes = validate(updateMetricSchema, input.changes);
   return ctx.db.transaction(async (tx) => {
     const experiment = await findExperiment(tx, input.experiment, { lock: true });
+    assertConfigurationEditable(experiment, ["metricDefinitions"], "its metrics");
     const current = await loadMetrics(tx, experiment.id);
     const row = findMetric(experiment, current, input.metricId);
     const merged: MetricRow = {

@@ -9,6 +9,7 @@ import { touchExperiment } from "./experiment-writes";
 import { findVariant } from "./find-variant";
 import { type VariantRow, findExperiment, loadVariants } from "./load-experiment";
 import { assertVariantSet, ownFields } from "./variant-checks";
+import { assertConfigurationEditable } from "./frozen-configuration";
 
 export interface UpdateVariantRequest {
   experiment: ExperimentRef;
@@ -25,6 +26,7 @@ export async function updateVariant(ctx: ServiceContext, input: UpdateVariantReq
   const changes = validate(updateVariantSchema, input.changes);
   return ctx.db.transaction(async (tx) => {
     const experiment = await findExperiment(tx, input.experiment, { lock: true });
+    assertConfigurationEditable(experiment, ["variants"], "its variants");
     const current = await loadVariants(tx, experiment.id);
     const { row, index } = findVariant(experiment, current, input.variantId);
     const merged: VariantRow = {
