@@ -27,6 +27,20 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>["db"]
 }
 
 describe("admin CLI", () => {
+  it("prints the usage with every command and option for --help, and exits 0", () => {
+    for (const args of [["--help"], ["help"], ["create-user", "--help"], ["-h"]]) {
+      const help = admin(...args);
+      expect(help.status).toBe(0);
+      expect(help.stderr).toBe("");
+      for (const word of ["create-user", "create-api-key", "--username", "--email", "--password", "--full-name", "--superuser", "--role", "--name", "--type", "--expires-at"]) {
+        expect(help.stdout).toContain(word);
+      }
+    }
+    const unknown = admin("frobnicate");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "frobnicate".');
+  });
+
   it("creates a user, and refuses a duplicate with a clear message and a non-zero exit", () => {
     const ok = admin("create-user", "--username", "ops", "--email", "ops@example.com", "--password", "long password", "--role", "viewer");
     expect(ok.status).toBe(0);

@@ -14,8 +14,27 @@ import { createUser } from "../server/services/users/create-user";
 import { runCli, UsageError } from "./cli-runtime";
 
 const USAGE = `Usage:
-  npm run admin -- create-user --username U --email E --password P [--full-name N] [--superuser] [--role R]...
-  npm run admin -- create-api-key --name N --type client|server|admin [--role R] [--expires-at ISO-8601]`;
+  npm run admin -- <command> [options]
+  npm run admin -- --help            Print this help and exit.
+
+Commands:
+  create-user       Create a user who can sign in to the dashboard.
+    --username U      Required. 3 to 64 letters, digits, ".", "_" and "-", starting with a letter or digit.
+    --email E         Required. The user's email address.
+    --password P      Required. At least 8 characters.
+    --full-name N     Optional. The name shown in the dashboard.
+    --superuser       Optional. Passes every permission check.
+    --role R          Optional, repeatable. A role to grant: admin, experimenter, viewer or one you made.
+
+  create-api-key    Create an API key and print it once, alone on the last line.
+    --name N          Required. What the key is for.
+    --type T          Required. client (evaluate, assign, track), server (client's rights plus
+                      configuration download) or admin (management, limited by --role).
+    --role R          Optional. The role whose permissions an admin key has.
+    --expires-at ISO  Optional. When the key stops working, as an ISO-8601 date or time.
+
+Every command also takes --help.
+Exit status: 0 done, 1 refused (the message says why), 2 wrong usage.`;
 
 const specs = {
   "create-user": {
@@ -63,8 +82,18 @@ async function withContext<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<
   }
 }
 
+function wantsHelp(args: readonly string[]): boolean {
+  return args.includes("--help") || args.includes("-h");
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === "help" || wantsHelp(argv)) {
+    // Asked for, the usage is the answer: stdout and exit 0 (without a command it is a usage error, below).
+    console.log(USAGE);
+    return;
+  }
+  if (command === undefined) throw new UsageError(USAGE);
   if (command === "create-user") {
     const v = parse(command, rest);
     required(v, ["username", "email", "password"]);
@@ -93,7 +122,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(key.key);
     return;
   }
-  throw new UsageError(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+  throw new UsageError(`Unknown command "${command}".\n${USAGE}`);
 }
 
 runCli(() => main(process.argv.slice(2)));

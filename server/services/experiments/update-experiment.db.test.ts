@@ -134,7 +134,8 @@ describe("updateExperiment", () => {
     expect(error.message).toBe('Variants cannot be removed while the experiment is ACTIVE; "treatment" stays.');
     await h.db.insert(assignments).values({ experimentId: created.id, variantId: treatment!.id, userId: "u1" });
     await changeExperimentStatus(systemContext(h.db), { experiment: { key: "running" }, status: "COMPLETED" });
-    expect((await failure("running", keepOne)).message).toBe('Variant "treatment" has 1 assigned user; it stays with the results.');
+    // Once completed, no variant edit is taken at all (see frozen-configuration.db.test.ts).
+    expect((await failure("running", keepOne)).message).toMatch(/^This experiment is completed: its configuration is kept as it ran/);
   });
 
   it("requires experiment:update", async () => {
