@@ -17,5 +17,5 @@ export const proxy = auth((request) => {
 });
 
 export const config = {
-  matcher: ["/((?!api/|ofrep/|r/|_next/static|_next/image|favicon.ico|sign-in|setup).*)"],
+  matcher: ["/((?!api/|ofrep/|r/|_next/static|_next/image|favicon.ico|icon.svg|sign-in|setup).*)"],
 };

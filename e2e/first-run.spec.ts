@@ -10,6 +10,8 @@ test("first-run setup creates the admin, who signs out and back in; setup is gon
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Welcome! Create the first admin" })).toBeVisible();
   await snapshot(page, "setup");
+  // The hint states the minimum the server enforces, before anyone trips over it.
+  await expect(page.getByLabel("Username")).toHaveAccessibleDescription(/At least 3 characters/);
 
   // Bad input: field errors, nothing created.
   await page.getByLabel("Username").fill("x");

@@ -16,7 +16,7 @@ export function SetupForm() {
   return (
     <form action={action} className="space-y-5" noValidate>
       {state.message ? <FormMessage>{hasFieldErrors ? "Please correct the fields below." : state.message}</FormMessage> : null}
-      <Field label="Username" error={errors.username} hint="Letters, digits, dots, dashes and underscores.">
+      <Field label="Username" error={errors.username} hint="At least 3 characters: letters, digits, dots, dashes and underscores, starting with a letter or digit.">
         {(c) => <Input {...c} name="username" autoComplete="username" required autoFocus defaultValue={values.username} key={`u${values.username}`} />}
       </Field>
       <Field label="Email" error={errors.email}>
