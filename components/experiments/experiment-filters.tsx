@@ -3,7 +3,7 @@ import { EXPERIMENT_TYPES, type ExperimentStatus, EXPERIMENT_STATUSES } from "@/
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { SubmitOnChangeSelect } from "@/components/ui/submit-on-change-select";
 import { cx } from "@/components/ui/class-names";
 import { STATUS_LABELS, TYPE_LABELS } from "./experiment-badges";
 
@@ -16,6 +16,9 @@ export interface ExperimentFilterValues {
   sort?: string;
   direction?: string;
 }
+
+/** The list with no filter at all. */
+export const CLEARED = "/experiments";
 
 function href(values: ExperimentFilterValues, change: Partial<ExperimentFilterValues>): string {
   const next = new URLSearchParams();
@@ -51,7 +54,10 @@ export function StatusTabs({ values, counts }: { values: ExperimentFilterValues;
   );
 }
 
-/** The other filters, as a plain GET form: works without JavaScript, and the URL is shareable. */
+/**
+ * The other filters, as a plain GET form: works without JavaScript, and the URL is shareable. Type and owner
+ * apply as soon as they are chosen, like the status tabs; search and tag apply on Enter or the button.
+ */
 export function ExperimentFilters({ values, owners }: { values: ExperimentFilterValues; owners: Array<{ id: string; label: string }> }) {
   return (
     <form method="get" action="/experiments" role="search" aria-label="Filter experiments" className="mb-4 flex flex-wrap items-end gap-3">
@@ -63,26 +69,26 @@ export function ExperimentFilters({ values, owners }: { values: ExperimentFilter
       </Field>
       <Field label="Type">
         {(c) => (
-          <Select {...c} name="type" defaultValue={values.type ?? ""}>
+          <SubmitOnChangeSelect {...c} name="type" defaultValue={values.type ?? ""}>
             <option value="">Any type</option>
             {EXPERIMENT_TYPES.map((t) => (
               <option key={t} value={t}>
                 {TYPE_LABELS[t]}
               </option>
             ))}
-          </Select>
+          </SubmitOnChangeSelect>
         )}
       </Field>
       <Field label="Owner">
         {(c) => (
-          <Select {...c} name="ownerId" defaultValue={values.ownerId ?? ""}>
+          <SubmitOnChangeSelect {...c} name="ownerId" defaultValue={values.ownerId ?? ""}>
             <option value="">Anyone</option>
             {owners.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
               </option>
             ))}
-          </Select>
+          </SubmitOnChangeSelect>
         )}
       </Field>
       <Field label="Tag" className="w-36">
@@ -92,7 +98,7 @@ export function ExperimentFilters({ values, owners }: { values: ExperimentFilter
         <Button type="submit" variant="secondary">
           Apply filters
         </Button>
-        <Link href="/experiments" className="inline-flex items-center px-2 text-sm font-medium text-zinc-600 hover:text-zinc-900">
+        <Link href={CLEARED} className="inline-flex items-center px-2 text-sm font-medium text-zinc-600 hover:text-zinc-900">
           Clear
         </Link>
       </div>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { ExperimentFilters, type ExperimentFilterValues, StatusTabs } from "@/components/experiments/experiment-filters";
+import { CLEARED, ExperimentFilters, type ExperimentFilterValues, StatusTabs } from "@/components/experiments/experiment-filters";
 import { ExperimentsTable } from "@/components/experiments/experiments-table";
 import { AreaPage } from "@/components/shell/area-page";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { BeakerIcon } from "@/components/ui/icons";
 import { NewExperimentButton } from "@/components/experiments/new-experiment-button";
@@ -51,10 +52,21 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
           )}
           <StatusTabs values={values} counts={data.counts} />
           <ExperimentFilters values={values} owners={data.owners} />
-          {data.page.total === 0 ? (
+          {data.page.total === 0 && Object.values(data.counts).some((n) => n > 0) ? (
             <EmptyState
               icon={<BeakerIcon />}
-              title={Object.values(data.counts).some((n) => n > 0) ? "No experiments match these filters" : "No experiments yet"}
+              title="No experiments match these filters"
+              description="Try another status, type, owner, tag or search, or clear the filters to see every experiment."
+              action={
+                <ButtonLink href={CLEARED} variant="secondary">
+                  Clear filters
+                </ButtonLink>
+              }
+            />
+          ) : data.page.total === 0 ? (
+            <EmptyState
+              icon={<BeakerIcon />}
+              title="No experiments yet"
               description="Experiments test a change on a share of your users and tell you, with statistics you can trust, whether it worked."
               action={canCreate ? <NewExperimentButton /> : undefined}
             />
