@@ -1,12 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { AGGREGATION_METHODS, METRIC_TYPES, type MetricType } from "@/core/experiments/enums";
 import { Button } from "@/components/ui/button";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { Field } from "@/components/ui/field";
-import { CloseIcon, PlusIcon } from "@/components/ui/icons";
+import { PlusIcon } from "@/components/ui/icons";
 import { Input } from "@/components/ui/input";
+import { RowEditor, type RowEditorColumn, useEditableRows } from "@/components/ui/row-editor";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/server/errors";
 import { AGGREGATION_LABELS, METRIC_TYPE_LABELS } from "./metric-labels";
@@ -18,123 +17,107 @@ export interface MetricRowDraft {
   isPrimary: boolean;
 }
 
-interface Row extends MetricRowDraft {
-  rowKey: number;
-}
-
 /**
- * The first metrics of a new experiment as `metricDefinitions.N.*` rows: name, event, type and whether it
- * is primary (a custom metric also asks how to aggregate which value). The rest is edited on the
+ * The first metrics of a new experiment as `metricDefinitions.N.*` rows (a RowEditor): name, event, type and
+ * whether it is primary (a custom metric also asks how to aggregate which value). The rest is edited on the
  * experiment's page.
  */
 export function MetricRowsEditor({ initial, errors }: { initial: readonly MetricRowDraft[]; errors: FieldErrors }) {
-  const [rows, setRows] = useState<Row[]>(() => initial.map((metric, index) => ({ ...metric, rowKey: index })));
-  const [nextKey, setNextKey] = useState(initial.length);
-  const update = (index: number, change: Partial<Row>) => setRows((current) => current.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const list = useEditableRows(initial);
+  const { rows, update } = list;
+  const path = (index: number) => `metricDefinitions.${index}`;
+
+  const columns: RowEditorColumn<(typeof rows)[number]>[] = [
+    {
+      header: "Name",
+      cell: (row, index) => (
+        <Field label={`Metric ${index + 1} name`} hideLabel error={errors[`${path(index)}.name`]}>
+          {(c) => <Input {...c} name={`${path(index)}.name`} placeholder="Checkout conversion" value={row.name} onChange={(e) => update(index, { name: e.target.value })} />}
+        </Field>
+      ),
+    },
+    {
+      header: "Event name",
+      cell: (row, index) => (
+        <Field label={`Metric ${index + 1} event name`} hideLabel error={errors[`${path(index)}.eventName`]}>
+          {(c) => (
+            <Input {...c} name={`${path(index)}.eventName`} placeholder="checkout_completed" className="font-mono" value={row.eventName} onChange={(e) => update(index, { eventName: e.target.value })} />
+          )}
+        </Field>
+      ),
+    },
+    {
+      header: "Type",
+      cell: (row, index) => (
+        <div className="space-y-1.5">
+          <Field label={`Metric ${index + 1} type`} hideLabel error={errors[`${path(index)}.metricType`]}>
+            {(c) => (
+              <Select {...c} name={`${path(index)}.metricType`} value={row.metricType} onChange={(e) => update(index, { metricType: METRIC_TYPES.find((t) => t === e.target.value) ?? row.metricType })}>
+                {METRIC_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {METRIC_TYPE_LABELS[type]}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          {row.metricType === "CUSTOM" ? (
+            <>
+              <Field label={`Metric ${index + 1} aggregation`} hideLabel error={errors[`${path(index)}.aggregationMethod`]}>
+                {(c) => (
+                  <Select {...c} name={`${path(index)}.aggregationMethod`} defaultValue="">
+                    <option value="">Aggregation…</option>
+                    {AGGREGATION_METHODS.map((method) => (
+                      <option key={method} value={method}>
+                        {AGGREGATION_LABELS[method]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field label={`Metric ${index + 1} value path`} hideLabel error={errors[`${path(index)}.eventValuePath`]}>
+                {(c) => <Input {...c} name={`${path(index)}.eventValuePath`} placeholder="$.order.total" className="font-mono" />}
+              </Field>
+            </>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      header: "Primary",
+      cell: (row, index) => (
+        <div className="flex h-9 items-center gap-2">
+          <input type="hidden" name={`${path(index)}.isPrimary.present`} value="1" />
+          <input
+            type="checkbox"
+            name={`${path(index)}.isPrimary`}
+            aria-label={`Metric ${index + 1} is primary`}
+            checked={row.isPrimary}
+            onChange={(e) => update(index, { isPrimary: e.target.checked })}
+            className="size-4 cursor-pointer accent-accent-600"
+          />
+          <span aria-hidden="true" className="text-[13px] text-zinc-600 sm:hidden">
+            Primary metrics decide the experiment
+          </span>
+        </div>
+      ),
+    },
+  ];
 
   return (
-    <div className="space-y-3">
-      <Table aria-label="Metrics" containerClassName="shadow-none">
-        <THead>
-          <Tr>
-            <Th>Name</Th>
-            <Th>Event name</Th>
-            <Th>Type</Th>
-            <Th>Primary</Th>
-            <Th>
-              <span className="sr-only">Remove</span>
-            </Th>
-          </Tr>
-        </THead>
-        <TBody>
-          {rows.map((row, index) => {
-            const n = index + 1;
-            const path = `metricDefinitions.${index}`;
-            return (
-              <Tr key={row.rowKey}>
-                <Td className="align-top">
-                  <Field label={`Metric ${n} name`} hideLabel error={errors[`${path}.name`]}>
-                    {(c) => <Input {...c} name={`${path}.name`} placeholder="Checkout conversion" value={row.name} onChange={(e) => update(index, { name: e.target.value })} />}
-                  </Field>
-                </Td>
-                <Td className="align-top">
-                  <Field label={`Metric ${n} event name`} hideLabel error={errors[`${path}.eventName`]}>
-                    {(c) => (
-                      <Input {...c} name={`${path}.eventName`} placeholder="checkout_completed" className="font-mono" value={row.eventName} onChange={(e) => update(index, { eventName: e.target.value })} />
-                    )}
-                  </Field>
-                </Td>
-                <Td className="space-y-1.5 align-top">
-                  <Field label={`Metric ${n} type`} hideLabel error={errors[`${path}.metricType`]}>
-                    {(c) => (
-                      <Select
-                        {...c}
-                        name={`${path}.metricType`}
-                        value={row.metricType}
-                        onChange={(e) => update(index, { metricType: METRIC_TYPES.find((t) => t === e.target.value) ?? row.metricType })}
-                      >
-                        {METRIC_TYPES.map((type) => (
-                          <option key={type} value={type}>
-                            {METRIC_TYPE_LABELS[type]}
-                          </option>
-                        ))}
-                      </Select>
-                    )}
-                  </Field>
-                  {row.metricType === "CUSTOM" ? (
-                    <>
-                      <Field label={`Metric ${n} aggregation`} hideLabel error={errors[`${path}.aggregationMethod`]}>
-                        {(c) => (
-                          <Select {...c} name={`${path}.aggregationMethod`} defaultValue="">
-                            <option value="">Aggregation…</option>
-                            {AGGREGATION_METHODS.map((method) => (
-                              <option key={method} value={method}>
-                                {AGGREGATION_LABELS[method]}
-                              </option>
-                            ))}
-                          </Select>
-                        )}
-                      </Field>
-                      <Field label={`Metric ${n} value path`} hideLabel error={errors[`${path}.eventValuePath`]}>
-                        {(c) => <Input {...c} name={`${path}.eventValuePath`} placeholder="$.order.total" className="font-mono" />}
-                      </Field>
-                    </>
-                  ) : null}
-                </Td>
-                <Td className="align-top">
-                  <div className="flex h-9 items-center">
-                    <input type="hidden" name={`${path}.isPrimary.present`} value="1" />
-                    <input
-                      type="checkbox"
-                      name={`${path}.isPrimary`}
-                      aria-label={`Metric ${n} is primary`}
-                      checked={row.isPrimary}
-                      onChange={(e) => update(index, { isPrimary: e.target.checked })}
-                      className="size-4 cursor-pointer accent-accent-600"
-                    />
-                  </div>
-                </Td>
-                <Td className="w-10 align-top">
-                  <Button variant="ghost" size="icon" aria-label={`Remove metric ${n}`} onClick={() => setRows((current) => current.filter((_, i) => i !== index))}>
-                    <CloseIcon />
-                  </Button>
-                </Td>
-              </Tr>
-            );
-          })}
-        </TBody>
-      </Table>
-      {errors.metricDefinitions ? <p className="text-[13px] text-danger-700">{errors.metricDefinitions.join(" ")}</p> : null}
-      <Button
-        size="sm"
-        onClick={() => {
-          setRows((current) => [...current, { rowKey: nextKey, name: "", eventName: "", metricType: "CONVERSION", isPrimary: current.length === 0 }]);
-          setNextKey((k) => k + 1);
-        }}
-      >
-        <PlusIcon />
-        Add metric
-      </Button>
-    </div>
+    <RowEditor
+      label="Metrics"
+      itemName={(index) => `Metric ${index + 1}`}
+      rows={rows}
+      columns={columns}
+      onRemove={list.remove}
+      error={errors.metricDefinitions}
+      actions={
+        <Button size="sm" onClick={() => list.add({ name: "", eventName: "", metricType: "CONVERSION", isPrimary: rows.length === 0 })}>
+          <PlusIcon />
+          Add metric
+        </Button>
+      }
+    />
   );
 }
