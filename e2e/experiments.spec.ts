@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { snapshot } from "./screenshots";
+import { snapshot, snapshotWidths } from "./screenshots";
 import { type SEEDED_USERS, seededUser } from "./users";
 
 // The viewer's test reads the experiment the product manager creates first.
@@ -43,7 +43,7 @@ test("a product manager creates an A/B experiment with targeting from the builde
   await page.getByLabel("Rule 1 attribute").fill("country");
   await page.getByLabel("Rule 1 operator").selectOption({ label: "is one of" });
   await page.getByLabel("Rule 1 values").fill("US, CA");
-  await snapshot(page, "experiment-builder");
+  await snapshotWidths(page, "experiment-new");
 
   // Bad input: allocations over 100% show on the form and nothing is created.
   await page.getByLabel("Variant 2 allocation (%)").fill("60");
@@ -54,10 +54,11 @@ test("a product manager creates an A/B experiment with targeting from the builde
   await expect(page.getByLabel("Rule 1 values")).toHaveValue("US, CA");
   await snapshot(page, "experiment-new-errors");
   await page.getByLabel("Variant 2 allocation (%)").fill("50");
-  // Unfinished JSON in the metrics configuration is caught too.
+  // Unfinished JSON in the metrics configuration is caught too, saying where, and the field gets the focus.
   await page.getByLabel("Metrics configuration (JSON)").fill('{"alpha": 0.05');
   await page.getByRole("button", { name: "Create experiment" }).click();
-  await expect(page.getByText("Enter a JSON object.")).toBeVisible();
+  await expect(page.getByText("Not valid JSON: line 1, column 15: expected ',' or '}' after the value, found the end of the text.")).toBeVisible();
+  await expect(page.getByLabel("Metrics configuration (JSON)")).toBeFocused();
   await expect(page).toHaveURL(/\/experiments\/new$/);
   await page.getByLabel("Metrics configuration (JSON)").fill('{"alpha": 0.05}');
 
@@ -66,20 +67,32 @@ test("a product manager creates an A/B experiment with targeting from the builde
   const header = page.getByRole("region", { name: EXPERIMENT.name });
   await expect(page.getByRole("heading", { name: EXPERIMENT.name, level: 1 })).toBeVisible();
   await expect(header.getByText("Draft", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Metrics configuration (JSON)")).toHaveValue(/"alpha": 0\.05/);
+  await page.getByRole("tab", { name: /^Variants/ }).click();
   await expect(page.getByRole("table", { name: "Variants" }).getByRole("cell", { name: "treatment" })).toBeVisible();
+  await page.getByRole("tab", { name: /^Metrics/ }).click();
   const metrics = page.getByRole("table", { name: "Metrics" });
   await expect(metrics.getByRole("cell", { name: /^Checkout conversion\s*checkout_completed$/ })).toBeVisible();
   await expect(metrics.getByRole("button", { name: "Primary: Checkout conversion" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("tab", { name: "Targeting" }).click();
   await expect(page.getByLabel("Rule 1 attribute")).toHaveValue("country");
   await expect(page.getByLabel("Rule 1 values")).toHaveValue("US, CA");
-  await expect(page.getByLabel("Metrics configuration (JSON)")).toHaveValue(/"alpha": 0\.05/);
 
+  // Targeting is set, so Start asks first and says who will be eligible.
   await page.getByRole("button", { name: "Start", exact: true }).click();
+  const startDialog = page.getByRole("dialog", { name: "Start this experiment?" });
+  await expect(startDialog).toContainText("Targeting limits this experiment to users matching country is one of US, CA");
+  await snapshotWidths(page, "experiment-start-confirm");
+  await startDialog.getByRole("button", { name: "Start experiment" }).click();
+  await expect(startDialog).toBeHidden();
   await expect(header.getByText("Active", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
   // The key is fixed now that the experiment runs.
+  await page.getByRole("tab", { name: "Overview" }).click();
   await expect(page.getByLabel("Key", { exact: true })).toHaveAttribute("readonly", "");
+  await snapshotWidths(page, "experiment-detail-overview");
+  await page.getByRole("tab", { name: "Targeting" }).click();
 
   // Test a user against the saved targeting.
   const tester = page.getByRole("region", { name: "Test a user" });
@@ -90,12 +103,12 @@ test("a product manager creates an A/B experiment with targeting from the builde
   await tester.getByLabel("Context (JSON)").fill('{"country": "CA"}');
   await tester.getByRole("button", { name: "Test" }).click();
   await expect(tester.getByRole("status")).toHaveText(/^Enrolled in variant (control|treatment)$/);
-  await snapshot(page, "experiment-detail");
+  await snapshotWidths(page, "experiment-detail-targeting");
 
   await page.goto("/experiments");
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: EXPERIMENT.name }) });
   await expect(row.getByText("Active", { exact: true })).toBeVisible();
-  await snapshot(page, "experiments-list");
+  await snapshotWidths(page, "experiments-list");
 
   await row.getByRole("link", { name: EXPERIMENT.name }).click();
   await expect(page.getByRole("heading", { name: EXPERIMENT.name, level: 1 })).toBeVisible();
@@ -121,15 +134,17 @@ test("a start that fails its guards says which ones; fixed, it starts; a copy of
   await snapshot(page, "experiment-start-blocked");
 
   // Fix both on the page: a second variant, splitting the traffic evenly, and a primary metric.
+  await page.getByRole("tab", { name: /^Variants/ }).click();
   await page.getByRole("button", { name: "Edit variants" }).click();
   await page.getByRole("button", { name: "Add variant" }).click();
   await page.getByLabel("Variant 2 name").fill("bigger-button");
   await page.getByRole("button", { name: "Split traffic evenly" }).click();
   await expect(page.getByLabel("Variant 1 allocation (%)")).toHaveValue("50");
-  await snapshot(page, "experiment-variants-edit");
+  await snapshotWidths(page, "experiment-variants-edit");
   await page.getByRole("button", { name: "Save variants" }).click();
   await expect(page.getByRole("table", { name: "Variants" }).getByRole("cell", { name: "bigger-button" })).toBeVisible();
 
+  await page.getByRole("tab", { name: /^Metrics/ }).click();
   await page.getByRole("button", { name: "Add metric" }).click();
   const metricForm = page.getByRole("form", { name: "New metric" });
   await metricForm.getByLabel("Metric name").fill("Orders");
@@ -154,7 +169,7 @@ test("a start that fails its guards says which ones; fixed, it starts; a copy of
   await expect(page).toHaveURL(/\/experiments\/lonely-variant-copy$/);
   await expect(page.getByRole("region", { name: "Lonely variant (copy)" }).getByText("Draft", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Delete", exact: true }).click();
-  const confirmation = page.getByRole("form", { name: "Confirm deletion" });
+  const confirmation = page.getByRole("dialog", { name: "Delete this draft?" });
   await expect(confirmation).toContainText("This cannot be undone.");
   await confirmation.getByRole("button", { name: "Delete experiment" }).click();
   await expect(page).toHaveURL(/\/experiments$/);
@@ -168,11 +183,17 @@ test("a viewer reads an experiment but cannot change it, and cannot open the cre
   await expect(page.getByRole("link", { name: "New experiment" })).toHaveCount(0);
   await page.goto(`/experiments/${EXPERIMENT.key}`);
   await expect(page.getByRole("heading", { name: EXPERIMENT.name, level: 1 })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Variants" })).toBeVisible();
-  for (const name of ["Start", "Pause", "Complete", "Duplicate", "Save changes", "Edit variants", "Add metric", "Save targeting"]) {
-    await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
-  }
   await expect(page.getByLabel("Name", { exact: true })).toBeDisabled();
+  // Every tab in turn: buttons in a hidden panel would not be found, so each is shown before looking.
+  for (const tab of [/^Overview$/, /^Variants/, /^Metrics/, /^Targeting$/]) {
+    await page.getByRole("tab", { name: tab }).click();
+    for (const name of ["Start", "Pause", "Complete", "Duplicate", "Save changes", "Edit variants", "Add metric", "Save targeting"]) {
+      await expect(page.getByRole("button", { name, exact: true })).toHaveCount(0);
+    }
+  }
+  await page.getByRole("tab", { name: /^Variants/ }).click();
+  await expect(page.getByRole("table", { name: "Variants" })).toBeVisible();
+  await page.getByRole("tab", { name: "Targeting" }).click();
   await expect(page.getByLabel("Rule 1 attribute")).toBeDisabled();
   await snapshot(page, "experiment-detail-viewer");
 

@@ -8,6 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { createExperimentSchema } from "@/server/services/experiments/experiment.schema";
 import { ExperimentFields, type OwnerOption } from "./experiment-fields";
+import { NEW_VARIANTS_HINT } from "./experiment-type-note";
 import { createExperimentFromForm } from "./experiment-form-data";
 import { MetricRowsEditor } from "./metric-rows-editor";
 import { PendingButton } from "./pending-button";
@@ -56,10 +57,7 @@ export function ExperimentCreateForm({ action, owners, currentUserId }: Experime
       </Card>
 
       <Card>
-        <CardHeader
-          title="Variants"
-          description="Each variant's allocation is its share of all eligible users; whatever is left of 100% is not enrolled. Exactly one variant is the control."
-        />
+        <CardHeader title="Variants" description={NEW_VARIANTS_HINT[experimentType]} />
         <CardBody>
           <VariantRowsEditor initial={STARTING_VARIANTS} experimentType={experimentType} errors={errors} />
         </CardBody>

@@ -40,13 +40,15 @@ export interface ExperimentFieldsProps {
   suggestKey?: boolean;
   /** Once an experiment has left draft its key and type are fixed (SDKs and assignments use them). */
   locked?: boolean;
+  /** A completed or archived experiment: only the description and tags can change (core FROZEN_EDITABLE_FIELDS). */
+  frozen?: boolean;
   onTypeChange?: (type: ExperimentType) => void;
 }
 
 const KEY_HINT = "Used by SDKs and in URLs: a–z, 0–9, - and _.";
 
 /** Name, key, description, hypothesis, type, owner, dates, tags and metrics configuration: shared by the create and edit forms. */
-export function ExperimentFields({ values, owners, errors, suggestKey = false, locked = false, onTypeChange }: ExperimentFieldsProps) {
+export function ExperimentFields({ values, owners, errors, suggestKey = false, locked = false, frozen = false, onTypeChange }: ExperimentFieldsProps) {
   const [name, setName] = useState(values.name);
   const [key, setKey] = useState(values.key);
   const [keyEdited, setKeyEdited] = useState(!suggestKey || values.key !== keyFromName(values.name));
@@ -58,6 +60,7 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
           <Input
             {...c}
             name="name"
+            disabled={frozen}
             maxLength={200}
             value={name}
             onChange={(event) => {
@@ -73,6 +76,7 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
             {...c}
             name="key"
             readOnly={locked}
+            disabled={frozen}
             maxLength={100}
             spellCheck={false}
             autoCapitalize="none"
@@ -89,11 +93,11 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
         {(c) => <Textarea {...c} name="description" rows={3} maxLength={10_000} defaultValue={values.description} />}
       </Field>
       <Field label="Hypothesis" hint="Optional. What you expect to happen, and why." error={errors.hypothesis}>
-        {(c) => <Textarea {...c} name="hypothesis" rows={3} maxLength={10_000} defaultValue={values.hypothesis} />}
+        {(c) => <Textarea {...c} name="hypothesis" disabled={frozen} rows={3} maxLength={10_000} defaultValue={values.hypothesis} />}
       </Field>
       <Field label="Type" error={errors.experimentType} hint={locked ? "Fixed once the experiment has left draft." : undefined}>
         {(c) => (
-          <Select {...c} name="experimentType" defaultValue={values.experimentType} disabled={locked} onChange={(event) => {
+          <Select {...c} name="experimentType" defaultValue={values.experimentType} disabled={locked || frozen} onChange={(event) => {
               const type = EXPERIMENT_TYPES.find((t) => t === event.target.value);
               if (type) onTypeChange?.(type);
             }}>
@@ -107,7 +111,7 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
       </Field>
       <Field label="Owner" error={errors.ownerId}>
         {(c) => (
-          <Select {...c} name="ownerId" defaultValue={values.ownerId}>
+          <Select {...c} name="ownerId" defaultValue={values.ownerId} disabled={frozen}>
             <option value="">No owner</option>
             {owners.map((owner) => (
               <option key={owner.id} value={owner.id}>
@@ -117,8 +121,8 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
           </Select>
         )}
       </Field>
-      <DateTimeField label="Start date" name="startDate" defaultValue={values.startDate} error={errors.startDate} />
-      <DateTimeField label="End date" name="endDate" defaultValue={values.endDate} error={errors.endDate} />
+      <DateTimeField label="Start date" name="startDate" defaultValue={values.startDate} error={errors.startDate} disabled={frozen} />
+      <DateTimeField label="End date" name="endDate" defaultValue={values.endDate} error={errors.endDate} disabled={frozen} />
       <Field label="Tags" className="sm:col-span-2" hint="Optional. Separate tags with commas, e.g. checkout, mobile." error={errorsUnder(errors, "tags")}>
         {(c) => <Input {...c} name="tags" defaultValue={values.tags} />}
       </Field>
@@ -132,6 +136,7 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
           <Textarea
             {...c}
             name="metrics"
+            disabled={frozen}
             rows={2}
             spellCheck={false}
             className="font-mono text-xs"

@@ -4,9 +4,11 @@
  * both see the same values and the schema's field paths (`variants.1.trafficAllocation`) name the
  * form's own fields. Browser-safe: no server imports.
  *
- * Nothing here judges a value: a bad number becomes NaN and bad JSON stays a string, and the schema
- * says what is wrong with it.
+ * Nothing here judges a value: a bad number becomes NaN and bad JSON stays text (UnparsedJson), and the
+ * schema says what is wrong with it.
  */
+
+import { UnparsedJson } from "@/core/json/json-syntax-error";
 
 /** An unvalidated object for a schema to parse. */
 export type RawInput = Record<string, unknown>;
@@ -48,12 +50,12 @@ function nullableChoice(form: FormData, name: string): string | null | undefined
   return value === "" ? null : value;
 }
 
-/** JSON text: parsed when it parses, otherwise kept as text so the schema rejects it. */
+/** JSON text: parsed when it parses, otherwise kept as UnparsedJson so the schema says where it is wrong. */
 export function parseJsonText(value: string): unknown {
   try {
     return JSON.parse(value);
   } catch {
-    return value;
+    return new UnparsedJson(value);
   }
 }
 
@@ -108,7 +110,8 @@ export function variantFromForm(form: FormData, index: number): RawInput {
   const configurationText = text(form, `${prefix}.configuration`)?.trim() ?? "";
   let configuration = configurationText === "" ? {} : parseJsonText(configurationText);
   const url = text(form, `${prefix}.url`);
-  if (url !== undefined && configuration !== null && typeof configuration === "object" && !Array.isArray(configuration)) {
+  const isObject = configuration !== null && typeof configuration === "object" && !Array.isArray(configuration) && !(configuration instanceof UnparsedJson);
+  if (url !== undefined && isObject) {
     const { url: _previous, ...rest } = configuration as Record<string, unknown>;
     configuration = url.trim() === "" ? rest : { ...rest, url: url.trim() };
   }

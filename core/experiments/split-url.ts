@@ -4,13 +4,18 @@
  * accepted: a relative path or a `javascript:` URL would be an open door, not a page.
  */
 
-/** Why a variant configuration has no usable split URL ("needs ..."), or null when it has one. */
+/**
+ * Why a variant configuration has no usable split URL, worded to follow "its configuration" ("needs a
+ * "url": an absolute http(s) address..."), or null when it has one.
+ */
 export function splitUrlProblem(configuration: Readonly<Record<string, unknown>>): string | null {
   const url = configuration.url;
-  if (url === undefined || url === null || url === "") return "needs a url in its configuration";
-  if (typeof url !== "string") return "needs configuration.url to be a string";
-  return isAbsoluteHttpUrl(url) ? null : "needs an absolute http(s) URL in configuration.url, such as https://example.com/page";
+  if (url === undefined || url === null || url === "") return `needs a "url": ${ADDRESS}`;
+  if (typeof url !== "string") return `has a "url" that is not text; it needs ${ADDRESS}`;
+  return isAbsoluteHttpUrl(url) ? null : `has a "url" that is not ${ADDRESS}`;
 }
+
+const ADDRESS = "an absolute http(s) address, such as https://example.com/page";
 
 /** The variant's split URL, or null when its configuration holds none that is valid. */
 export function variantUrl(configuration: Readonly<Record<string, unknown>>): string | null {

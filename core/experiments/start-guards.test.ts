@@ -90,12 +90,12 @@ describe("checkStartGuards", () => {
         {
           guard: "split_urls",
           field: "variants.1.configuration.url",
-          message: 'Variant "b" of a split-URL experiment needs a url in its configuration.',
+          message: 'Variant "b": its configuration needs a "url": an absolute http(s) address, such as https://example.com/page.',
         },
         {
           guard: "split_urls",
           field: "variants.2.configuration.url",
-          message: 'Variant "c" of a split-URL experiment needs an absolute http(s) URL in configuration.url, such as https://example.com/page.',
+          message: 'Variant "c": its configuration has a "url" that is not an absolute http(s) address, such as https://example.com/page.',
         },
       ],
     ],

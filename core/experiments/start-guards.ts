@@ -75,7 +75,7 @@ export function checkStartGuards(experiment: GuardedExperiment, now: Date): Star
         failures.push({
           guard: "split_urls",
           field: `variants.${index}.configuration.url`,
-          message: `Variant "${variant.name}" of a split-URL experiment ${problem}.`,
+          message: `Variant "${variant.name}": its configuration ${problem}.`,
         });
       }
     });

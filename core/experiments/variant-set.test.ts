@@ -31,7 +31,7 @@ describe("variantSetProblems", () => {
     const variants = [variant("a", { configuration: { url: "https://example.com" } }), variant("b")];
     expect(variantSetProblems("BANDIT", variants)).toEqual([]);
     expect(variantSetProblems("SPLIT_URL", variants)).toEqual([
-      { index: 1, field: "configuration.url", message: "A split-URL variant needs a url in its configuration." },
+      { index: 1, field: "configuration.url", message: 'Variant "b": its configuration needs a "url": an absolute http(s) address, such as https://example.com/page.' },
     ]);
   });
 });

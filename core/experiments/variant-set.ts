@@ -35,7 +35,7 @@ export function variantSetProblems(experimentType: ExperimentType, variants: rea
   if (experimentType === "SPLIT_URL") {
     variants.forEach((variant, index) => {
       const problem = splitUrlProblem(variant.configuration);
-      if (problem !== null) problems.push({ index, field: "configuration.url", message: `A split-URL variant ${problem}.` });
+      if (problem !== null) problems.push({ index, field: "configuration.url", message: `Variant "${variant.name}": its configuration ${problem}.` });
     });
   }
   return problems;

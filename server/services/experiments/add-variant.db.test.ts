@@ -50,14 +50,14 @@ describe("addVariant", () => {
     expect((await refused({ name: "", trafficAllocation: -1, configuration: "x" as never })).fieldErrors).toEqual({
       name: ["Enter a name."],
       trafficAllocation: ["Enter a percentage from 0 to 100."],
-      configuration: ["Enter a JSON object."],
+      configuration: ['Enter a JSON object, such as {"key": "value"}.'],
     });
   });
 
   it("requires an absolute http(s) URL in a split-URL experiment", async () => {
     await createExperiment(systemContext(h.db), { key: "split", name: "Split", experimentType: "SPLIT_URL" });
     expect((await refused({ name: "a", trafficAllocation: 50, configuration: { url: "ftp://example.com" } }, { key: "split" })).fieldErrors).toEqual({
-      "configuration.url": ["A split-URL variant needs an absolute http(s) URL in configuration.url, such as https://example.com/page."],
+      "configuration.url": ['Variant "a": its configuration has a "url" that is not an absolute http(s) address, such as https://example.com/page.'],
     });
     const ok = await addVariant(systemContext(h.db), { experiment: { key: "split" }, variant: { name: "a", trafficAllocation: 50, configuration: { url: "https://example.com/a" } } });
     expect(ok.configuration).toEqual({ url: "https://example.com/a" });

@@ -106,7 +106,7 @@ describe("createExperiment", () => {
       experimentType: ["Choose one of A_B, MULTIVARIATE, SPLIT_URL, BANDIT."],
       tags: ["An experiment has at most 20 tags."],
       targetingRules: ["Targeting rules: country.$gt: expects a number or a string, got boolean"],
-      metrics: ["Enter a JSON object."],
+      metrics: ['Enter a JSON object, such as {"key": "value"}.'],
     });
     expect((await invalid({ key: "dates", name: "d", startDate: "2030-02-01", endDate: "2030-02-01" })).fieldErrors).toEqual({
       endDate: ["The end date must be after the start date."],
@@ -143,9 +143,9 @@ describe("createExperiment", () => {
       "variants.1.isControl": ["Only one variant can be the control."],
       variants: ["The variants' traffic allocations would total 211%; at most 100% is possible."],
       "variants.1.configuration.url": [
-        "A split-URL variant needs an absolute http(s) URL in configuration.url, such as https://example.com/page.",
+        'Variant "a": its configuration has a "url" that is not an absolute http(s) address, such as https://example.com/page.',
       ],
-      "variants.2.configuration.url": ["A split-URL variant needs a url in its configuration."],
+      "variants.2.configuration.url": ['Variant "c": its configuration needs a "url": an absolute http(s) address, such as https://example.com/page.'],
       "metricDefinitions.0.name": ['Another metric is already named "m".'],
       "metricDefinitions.1.name": ['Another metric is already named "m".'],
       "metricDefinitions.0.aggregationMethod": ["A custom metric needs an aggregation method."],

@@ -3,6 +3,7 @@
  * the services, the API bodies, and generate the OpenAPI document. Browser-safe on purpose: this file imports
  * zod and pure `core/` code only.
  */
+import { UnparsedJson } from "@/core/json/json-syntax-error";
 import { z } from "zod";
 import { validateCondition } from "@/core/conditions/validate-condition";
 import type { Condition } from "@/core/conditions/condition";
@@ -30,6 +31,10 @@ export const instantSchema = z
 /** A GrowthBook targeting condition (DESIGN §5), checked by `validateCondition`; null enrols everyone. */
 export const targetingRulesSchema = z.unknown().transform((value, ctx): Condition | null => {
   if (value === null) return null;
+  if (value instanceof UnparsedJson) {
+    ctx.issues.push({ code: "custom", input: value.text, message: `Targeting rules: ${value.message}` });
+    return z.NEVER;
+  }
   const result = validateCondition(value);
   if (!result.ok) {
     ctx.issues.push({ code: "custom", input: value, message: `Targeting rules: ${result.error}` });

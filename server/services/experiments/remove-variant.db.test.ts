@@ -43,7 +43,7 @@ describe("removeVariant", () => {
     expect(await exists(created.variants[1]!.id)).toBe(true);
   });
 
-  it("keeps a completed experiment's variant that has assigned users, and removes one that has none", async () => {
+  it("keeps every variant of a completed experiment, with or without assigned users (its configuration is history)", async () => {
     const created = await createExperiment(systemContext(h.db), readyExperiment("done"));
     const [control, treatment] = created.variants;
     await changeExperimentStatus(systemContext(h.db), { experiment: { key: "done" }, status: "ACTIVE" });
@@ -52,11 +52,12 @@ describe("removeVariant", () => {
       { experimentId: created.id, variantId: control!.id, userId: "u2" },
     ]);
     await changeExperimentStatus(systemContext(h.db), { experiment: { key: "done" }, status: "COMPLETED" });
-    await expect(removeVariant(systemContext(h.db), { experiment: { key: "done" }, variantId: control!.id })).rejects.toThrow(
-      'Variant "control" has 2 assigned users; it stays with the results.',
-    );
-    await removeVariant(systemContext(h.db), { experiment: { key: "done" }, variantId: treatment!.id });
-    expect([await exists(control!.id), await exists(treatment!.id)]).toEqual([true, false]);
+    for (const variant of [control!, treatment!]) {
+      await expect(removeVariant(systemContext(h.db), { experiment: { key: "done" }, variantId: variant.id })).rejects.toThrow(
+        "This experiment is completed: its configuration is kept as it ran, so its variants can no longer change.",
+      );
+    }
+    expect([await exists(control!.id), await exists(treatment!.id)]).toEqual([true, true]);
   });
 
   it("requires experiment:update", async () => {

@@ -119,8 +119,8 @@ describe("updateExperiment", () => {
       (await failure("variant-checks", { variants: [{ id: "00000000-0000-4000-8000-000000000000", name: "x", trafficAllocation: 1 }] })).fieldErrors,
     ).toEqual({ "variants.0.id": ["This variant is not part of the experiment."] });
     expect((await failure("variant-checks", { experimentType: "SPLIT_URL" })).fieldErrors).toEqual({
-      "variants.0.configuration.url": ["A split-URL variant needs a url in its configuration."],
-      "variants.1.configuration.url": ["A split-URL variant needs a url in its configuration."],
+      "variants.0.configuration.url": ['Variant "control": its configuration needs a "url": an absolute http(s) address, such as https://example.com/page.'],
+      "variants.1.configuration.url": ['Variant "treatment": its configuration needs a "url": an absolute http(s) address, such as https://example.com/page.'],
     });
   });
 

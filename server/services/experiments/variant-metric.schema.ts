@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { AGGREGATION_METHODS, METRIC_TYPES } from "@/core/experiments/enums";
 import { parseEventValuePath } from "@/core/experiments/value-path";
+import { UnparsedJson } from "@/core/json/json-syntax-error";
 
 /** Free text: trimmed, and an empty string means "none" (stored as null). */
 export function nullableText(max: number) {
@@ -16,8 +17,13 @@ export function nullableText(max: number) {
     .nullable();
 }
 
-/** A JSON object (not an array, not a scalar): variant configurations, the experiment's metrics settings. */
-export const jsonObjectSchema = z.record(z.string(), z.json(), { error: "Enter a JSON object." });
+/**
+ * A JSON object (not an array, not a scalar): variant configurations, the experiment's metrics settings.
+ * Form text that did not parse arrives as UnparsedJson, and the message says where it goes wrong.
+ */
+export const jsonObjectSchema = z.record(z.string(), z.json(), {
+  error: (issue) => (issue.input instanceof UnparsedJson ? issue.input.message : 'Enter a JSON object, such as {"key": "value"}.'),
+});
 
 const variantFields = {
   name: z.string().trim().min(1, "Enter a name.").max(100, "A variant name has at most 100 characters."),

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { experimentFieldsFromForm, variantsFromForm } from "@/components/experiments/experiment-form-data";
+import { MOVE_DONE } from "@/components/experiments/lifecycle-text";
 import { authedAction } from "@/server/actions/action";
 import type { ServiceContext } from "@/server/context";
 import { StartGuardsFailed, changeExperimentStatus } from "@/server/services/experiments/change-experiment-status";
@@ -63,7 +64,7 @@ export const changeStatusAction = authedAction(async (ctx, form) => {
       const start = result.experiment.startDate?.toISOString() ?? "its start date";
       return { ok: true, message: `Scheduled: the experiment passed its checks and will start at ${start}.` };
     }
-    return { ok: true };
+    return { ok: true, message: MOVE_DONE[result.experiment.status] };
   } catch (error) {
     if (!(error instanceof StartGuardsFailed)) throw error;
     const fieldErrors: Record<string, string[]> = {};

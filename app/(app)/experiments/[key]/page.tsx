@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ExperimentHeader } from "@/components/experiments/experiment-header";
+import { ExperimentTypeNote } from "@/components/experiments/experiment-type-note";
+import { nextStepHint } from "@/components/experiments/lifecycle-text";
+import { targetingSummary } from "@/components/experiments/targeting-summary";
 import { MetricsCard } from "@/components/experiments/metrics-card";
 import { OverviewCard } from "@/components/experiments/overview-card";
 import { TargetingCard } from "@/components/experiments/targeting-card";
 import { VariantsCard } from "@/components/experiments/variants-card";
 import { AreaPage } from "@/components/shell/area-page";
 import { TestUserPanel } from "@/components/targeting/test-user-panel";
+import { ActionScope } from "@/components/ui/action-scope";
+import { Tabs } from "@/components/ui/tabs";
+import { totalAllocation } from "@/core/experiments/allocation";
+import { isConfigurationFrozen } from "@/core/experiments/lifecycle";
 import { can } from "@/core/permissions/permissions";
 import { readIfAllowed, sessionContext } from "@/server/auth/session";
 import { NotFound } from "@/server/errors";
@@ -24,13 +31,15 @@ import {
 import { addMetricAction, removeMetricAction, setPrimaryMetricAction, updateMetricAction } from "./metric-actions";
 
 type Params = { params: Promise<{ key: string }> };
+type Props = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await params).key };
 }
 
-export default async function ExperimentPage({ params }: Params) {
+export default async function ExperimentPage({ params, searchParams }: Props) {
   const { key } = await params;
+  const tab = (await searchParams).tab;
   const { allowed, data: experiment } = await readIfAllowed("experiment", (ctx) =>
     getExperiment(ctx, { key }).catch((error: unknown) => {
       if (error instanceof NotFound) return null;
@@ -61,24 +70,16 @@ export default async function ExperimentPage({ params }: Params) {
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   // Stored rules were validated on write; should one not parse, the editor shows it as JSON to fix.
   const targeting = targetingRulesSchema.safeParse(experiment.targetingRules);
+  const frozen = isConfigurationFrozen(experiment.status);
+  const mayConfigure = may.update && !frozen;
 
-  return (
-    <div className="space-y-6">
-      {/* Remounted when the experiment changes, so a stale "cannot start" checklist goes away after a fix. */}
-      <ExperimentHeader
-        key={experiment.updatedAt.toISOString()}
-        experiment={{
-          id: experiment.id,
-          key: experiment.key,
-          name: experiment.name,
-          status: experiment.status,
-          experimentType: experiment.experimentType,
-          owner: owner ? owner.fullName || owner.username : null,
-          startDate: iso(experiment.startDate),
-          endDate: iso(experiment.endDate),
-        }}
-        can={may}
-        actions={{ changeStatus: changeStatusAction, remove: deleteExperimentAction, duplicate: duplicateExperimentAction }}
+  const overview = (
+    <>
+      <ExperimentTypeNote
+        experimentKey={experiment.key}
+        experimentType={experiment.experimentType}
+        status={experiment.status}
+        variantCount={experiment.variants.length}
       />
       <OverviewCard
         experimentId={experiment.id}
@@ -96,45 +97,57 @@ export default async function ExperimentPage({ params }: Params) {
         }}
         owners={owners}
         locked={experiment.status !== "DRAFT"}
+        frozen={frozen}
         canUpdate={may.update}
         action={updateExperimentAction}
       />
-      <VariantsCard
-        experimentId={experiment.id}
-        experimentType={experiment.experimentType}
-        status={experiment.status}
-        variants={experiment.variants.map((v) => ({
-          id: v.id,
-          name: v.name,
-          description: v.description,
-          isControl: v.isControl,
-          trafficAllocation: v.trafficAllocation,
-          configuration: v.configuration,
-        }))}
-        canUpdate={may.update}
-        action={saveVariantsAction}
-      />
-      <MetricsCard
-        experimentId={experiment.id}
-        metrics={experiment.metricDefinitions.map((m) => ({
-          id: m.id,
-          name: m.name,
-          description: m.description,
-          eventName: m.eventName,
-          metricType: m.metricType,
-          isPrimary: m.isPrimary,
-          aggregationMethod: m.aggregationMethod,
-          minimumSampleSize: m.minimumSampleSize,
-          expectedEffect: m.expectedEffect,
-          eventValuePath: m.eventValuePath,
-          lowerIsBetter: m.lowerIsBetter,
-        }))}
-        canUpdate={may.update}
-        actions={{ add: addMetricAction, update: updateMetricAction, setPrimary: setPrimaryMetricAction, remove: removeMetricAction }}
-      />
+    </>
+  );
+  const variants = (
+    <VariantsCard
+      experimentId={experiment.id}
+      experimentType={experiment.experimentType}
+      status={experiment.status}
+      variants={experiment.variants.map((v) => ({
+        id: v.id,
+        name: v.name,
+        description: v.description,
+        isControl: v.isControl,
+        trafficAllocation: v.trafficAllocation,
+        configuration: v.configuration,
+      }))}
+      canUpdate={mayConfigure}
+      action={saveVariantsAction}
+    />
+  );
+  const metrics = (
+    <MetricsCard
+      experimentId={experiment.id}
+      metrics={experiment.metricDefinitions.map((m) => ({
+        id: m.id,
+        name: m.name,
+        description: m.description,
+        eventName: m.eventName,
+        metricType: m.metricType,
+        isPrimary: m.isPrimary,
+        aggregationMethod: m.aggregationMethod,
+        minimumSampleSize: m.minimumSampleSize,
+        expectedEffect: m.expectedEffect,
+        eventValuePath: m.eventValuePath,
+        lowerIsBetter: m.lowerIsBetter,
+      }))}
+      canUpdate={mayConfigure}
+      actions={{ add: addMetricAction, update: updateMetricAction, setPrimary: setPrimaryMetricAction, remove: removeMetricAction }}
+    />
+  );
+  const targetingTab = (
+    <>
       <TargetingCard
         experimentId={experiment.id}
-        targetingRules={targeting.success ? targeting.data : JSON.stringify(experiment.targetingRules)} canUpdate={may.update} action={saveTargetingAction} />
+        targetingRules={targeting.success ? targeting.data : JSON.stringify(experiment.targetingRules)}
+        canUpdate={mayConfigure}
+        action={saveTargetingAction}
+      />
       {targeting.success ? (
         <TestUserPanel
           experiment={{
@@ -145,6 +158,43 @@ export default async function ExperimentPage({ params }: Params) {
           }}
         />
       ) : null}
-    </div>
+    </>
+  );
+
+  return (
+    // One scope: a banner belongs to the form used last (a "Saved." goes once Pause is pressed).
+    <ActionScope>
+      <div className="space-y-6">
+        <ExperimentHeader
+          experiment={{
+            id: experiment.id,
+            key: experiment.key,
+            name: experiment.name,
+            status: experiment.status,
+            experimentType: experiment.experimentType,
+            owner: owner ? owner.fullName || owner.username : null,
+            startDate: iso(experiment.startDate),
+            endDate: iso(experiment.endDate),
+            traffic: { total: totalAllocation(experiment.variants.map((v) => v.trafficAllocation)), variants: experiment.variants.length },
+            targeting: targeting.success ? targetingSummary(targeting.data) : targetingSummary(null, experiment.targetingRules),
+            nextStep: nextStepHint({ status: experiment.status, startDate: experiment.startDate, endDate: experiment.endDate, now: new Date() }),
+          }}
+          can={may}
+          actions={{ changeStatus: changeStatusAction, remove: deleteExperimentAction, duplicate: duplicateExperimentAction }}
+        />
+        {/* The results issue adds its tab here: one more entry. */}
+        <Tabs
+          label="Experiment"
+          param="tab"
+          initial={typeof tab === "string" ? tab : undefined}
+          tabs={[
+            { id: "overview", label: "Overview", content: overview },
+            { id: "variants", label: `Variants (${experiment.variants.length})`, content: variants },
+            { id: "metrics", label: `Metrics (${experiment.metricDefinitions.length})`, content: metrics },
+            { id: "targeting", label: "Targeting", content: targetingTab },
+          ]}
+        />
+      </div>
+    </ActionScope>
   );
 }
