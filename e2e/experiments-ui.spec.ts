@@ -1,21 +1,13 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { seededKeys } from "./keys";
 import { snapshotWidths } from "./screenshots";
-import { type SEEDED_USERS, seededUser } from "./users";
+import { signIn } from "./session";
 
 /**
  * The defects and rough edges of issue 6, each as the user meets it. Experiments are set up through the
  * management API (an admin key) so each test starts where its defect shows.
  */
 
-async function signIn(page: Page, username: (typeof SEEDED_USERS)[number]["username"]): Promise<void> {
-  const user = seededUser(username);
-  await page.goto("/sign-in");
-  await page.getByLabel("Username or email").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/experiments$/);
-}
 
 const admin = () => ({ authorization: `Bearer ${seededKeys().ops}` });
 

@@ -1,20 +1,12 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { snapshot, snapshotWidths } from "./screenshots";
-import { type SEEDED_USERS, seededUser } from "./users";
+import { signIn } from "./session";
 
 // The viewer's test reads the experiment the product manager creates first.
 test.describe.configure({ mode: "serial" });
 
 const EXPERIMENT = { name: "Checkout button colour", key: "checkout-button-colour" };
 
-async function signIn(page: Page, username: (typeof SEEDED_USERS)[number]["username"]): Promise<void> {
-  const user = seededUser(username);
-  await page.goto("/sign-in");
-  await page.getByLabel("Username or email").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/experiments$/);
-}
 
 test("a product manager creates an A/B experiment with targeting from the builder, starts it, and sees it active", async ({ page }) => {
   await signIn(page, "pmanager");

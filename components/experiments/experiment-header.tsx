@@ -42,6 +42,67 @@ export interface ExperimentHeaderProps {
 /** The moves that ask first, and what the confirmation says will happen. */
 type Asked = "start" | "complete" | "archive" | "delete";
 
+interface MoveQuestion {
+  to: ExperimentStatus;
+  title: string;
+  confirmLabel: string;
+  tone: "primary" | "danger";
+  body: ReactNode;
+}
+
+function moveQuestion(asked: Asked | null, experiment: ExperimentSummary): MoveQuestion | null {
+  switch (asked) {
+    case "start":
+      return {
+        to: "ACTIVE",
+        title: "Start this experiment?",
+        confirmLabel: "Start experiment",
+        tone: "primary",
+        body: (
+          <>
+            <p>
+              Targeting limits this experiment to users matching <strong className="font-medium text-zinc-900">{experiment.targeting}</strong>. Of those,{" "}
+              {formatPercentage(experiment.traffic.total)} are enrolled, split across {experiment.traffic.variants} variants; the rest see the default experience.
+            </p>
+            <p>How many users that is depends on who arrives: the platform has no user list of its own, and counts them as they are assigned.</p>
+          </>
+        ),
+      };
+    case "complete":
+      return {
+        to: "COMPLETED",
+        title: "Complete this experiment?",
+        confirmLabel: "Complete experiment",
+        tone: "danger",
+        body: (
+          <>
+            <p>Assignments stop: no user is enrolled any more, and everyone gets the default experience.</p>
+            <p>The results freeze as they are now, and the variants, metrics and targeting can no longer change. This cannot be undone.</p>
+          </>
+        ),
+      };
+    case "archive":
+      return {
+        to: "ARCHIVED",
+        title: "Archive this experiment?",
+        confirmLabel: "Archive experiment",
+        tone: "danger",
+        body: (
+          <>
+            <p>
+              {experiment.status === "DRAFT"
+                ? "It never ran, and once archived it can never start: duplicate it instead if you may want to run it."
+                : "It leaves the active lists and becomes read-only; its results stay readable."}
+            </p>
+            <p>This cannot be undone.</p>
+          </>
+        ),
+      };
+    default:
+      return null;
+  }
+}
+
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
@@ -79,6 +140,7 @@ export function ExperimentHeader({ experiment, can, actions }: ExperimentHeaderP
     setAsking(null);
     move(to);
   };
+  const question = moveQuestion(asking, experiment);
   const date = (value: string | null) => formatDateTime(value ? new Date(value) : null, "Not set");
 
   function press(to: ExperimentStatus) {
@@ -166,43 +228,16 @@ export function ExperimentHeader({ experiment, can, actions }: ExperimentHeaderP
       {duplication.message ? <FormMessage>{duplication.message}</FormMessage> : null}
 
       <ConfirmDialog
-        open={asking === "start"}
-        title="Start this experiment?"
-        confirmLabel="Start experiment"
-        onConfirm={() => confirmMove("ACTIVE")}
+        open={question !== null}
+        title={question?.title}
+        confirmLabel={question?.confirmLabel}
+        tone={question?.tone}
+        onConfirm={() => {
+          if (question) confirmMove(question.to);
+        }}
         onClose={() => setAsking(null)}
       >
-        <p>
-          Targeting limits this experiment to users matching <strong className="font-medium text-zinc-900">{experiment.targeting}</strong>. Of those,{" "}
-          {formatPercentage(experiment.traffic.total)} are enrolled, split across {experiment.traffic.variants} variants; the rest see the default experience.
-        </p>
-        <p>How many users that is depends on who arrives: the platform has no user list of its own, and counts them as they are assigned.</p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={asking === "complete"}
-        title="Complete this experiment?"
-        confirmLabel="Complete experiment"
-        tone="danger"
-        onConfirm={() => confirmMove("COMPLETED")}
-        onClose={() => setAsking(null)}
-      >
-        <p>Assignments stop: no user is enrolled any more, and everyone gets the default experience.</p>
-        <p>The results freeze as they are now, and the variants, metrics and targeting can no longer change. This cannot be undone.</p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={asking === "archive"}
-        title="Archive this experiment?"
-        confirmLabel="Archive experiment"
-        tone="danger"
-        onConfirm={() => confirmMove("ARCHIVED")}
-        onClose={() => setAsking(null)}
-      >
-        <p>
-          {experiment.status === "DRAFT"
-            ? "It never ran, and once archived it can never start: duplicate it instead if you may want to run it."
-            : "It leaves the active lists and becomes read-only; its results stay readable."}
-        </p>
-        <p>This cannot be undone.</p>
+        {question?.body}
       </ConfirmDialog>
       <ConfirmDialog
         open={asking === "delete"}

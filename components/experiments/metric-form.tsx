@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { AGGREGATION_METHODS, METRIC_TYPES, type MetricType } from "@/core/experiments/enums";
+import { METRIC_TYPES, type MetricType } from "@/core/experiments/enums";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -11,7 +11,8 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { metricSchema, updateMetricSchema } from "@/server/services/experiments/experiment.schema";
 import { metricFromForm } from "./experiment-form-data";
-import { AGGREGATION_LABELS, METRIC_TYPE_HINTS, METRIC_TYPE_LABELS } from "./metric-labels";
+import { METRIC_TYPE_HINTS } from "./metric-labels";
+import { AggregationOptions, MetricTypeOptions } from "./metric-options";
 import { PendingButton } from "./pending-button";
 import { type FormAction, checkWith, useCheckedAction } from "./use-checked-action";
 
@@ -63,11 +64,7 @@ export function MetricForm({ experimentId, metric, action, onClose }: MetricForm
         <Field label="Metric type" error={errors.metricType} hint={METRIC_TYPE_HINTS[metricType]}>
           {(c) => (
             <Select {...c} name="metricType" value={metricType} onChange={(e) => setMetricType(METRIC_TYPES.find((t) => t === e.target.value) ?? metricType)}>
-              {METRIC_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {METRIC_TYPE_LABELS[type]}
-                </option>
-              ))}
+              <MetricTypeOptions />
             </Select>
           )}
         </Field>
@@ -79,12 +76,7 @@ export function MetricForm({ experimentId, metric, action, onClose }: MetricForm
             <Field label="Aggregation" error={errors.aggregationMethod} hint="How a user's values fold into one number.">
               {(c) => (
                 <Select {...c} name="aggregationMethod" defaultValue={metric?.aggregationMethod ?? ""}>
-                  <option value="">Choose…</option>
-                  {AGGREGATION_METHODS.map((method) => (
-                    <option key={method} value={method}>
-                      {AGGREGATION_LABELS[method]}
-                    </option>
-                  ))}
+                  <AggregationOptions placeholder="Choose…" />
                 </Select>
               )}
             </Field>

@@ -1,6 +1,6 @@
 "use client";
 
-import { AGGREGATION_METHODS, METRIC_TYPES, type MetricType } from "@/core/experiments/enums";
+import { METRIC_TYPES, type MetricType } from "@/core/experiments/enums";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { RowEditor, type RowEditorColumn, useEditableRows } from "@/components/ui/row-editor";
 import { Select } from "@/components/ui/select";
 import type { FieldErrors } from "@/server/errors";
-import { AGGREGATION_LABELS, METRIC_TYPE_LABELS } from "./metric-labels";
+import { AggregationOptions, MetricTypeOptions } from "./metric-options";
 
 export interface MetricRowDraft {
   name: string;
@@ -53,11 +53,7 @@ export function MetricRowsEditor({ initial, errors }: { initial: readonly Metric
           <Field label={`Metric ${index + 1} type`} hideLabel error={errors[`${path(index)}.metricType`]}>
             {(c) => (
               <Select {...c} name={`${path(index)}.metricType`} value={row.metricType} onChange={(e) => update(index, { metricType: METRIC_TYPES.find((t) => t === e.target.value) ?? row.metricType })}>
-                {METRIC_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {METRIC_TYPE_LABELS[type]}
-                  </option>
-                ))}
+                <MetricTypeOptions />
               </Select>
             )}
           </Field>
@@ -66,12 +62,7 @@ export function MetricRowsEditor({ initial, errors }: { initial: readonly Metric
               <Field label={`Metric ${index + 1} aggregation`} hideLabel error={errors[`${path(index)}.aggregationMethod`]}>
                 {(c) => (
                   <Select {...c} name={`${path(index)}.aggregationMethod`} defaultValue="">
-                    <option value="">Aggregation…</option>
-                    {AGGREGATION_METHODS.map((method) => (
-                      <option key={method} value={method}>
-                        {AGGREGATION_LABELS[method]}
-                      </option>
-                    ))}
+                    <AggregationOptions placeholder="Aggregation…" />
                   </Select>
                 )}
               </Field>

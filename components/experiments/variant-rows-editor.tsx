@@ -126,7 +126,8 @@ export function VariantRowsEditor({ initial, experimentType, errors, canRemoveSt
           <label htmlFor={`${idBase}-control-${index}`} className="sr-only">
             Variant {index + 1} is the control
           </label>
-          <span aria-hidden="true" className="text-[13px] text-zinc-600 sm:hidden">
+          {/* The card layout's visible words; the radio keeps its own label, so this only echoes a click. */}
+          <span aria-hidden="true" onClick={() => setControl(index)} className="cursor-pointer text-[13px] text-zinc-600 sm:hidden">
             {control === index ? "This is the control" : "Make this the control"}
           </span>
         </div>
