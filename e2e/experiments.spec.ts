@@ -148,7 +148,7 @@ test("a start that fails its guards says which ones; fixed, it starts; a copy of
   await expect(metricForm.getByText("Enter a whole number.")).toBeVisible();
   await metricForm.getByLabel("Minimum sample size").fill("1000");
   await metricForm.getByLabel("Primary metric").check();
-  await snapshot(page, "experiment-metric-form");
+  await snapshotWidths(page, "experiment-metric-form");
   await metricForm.getByRole("button", { name: "Add metric" }).click();
   await expect(page.getByRole("table", { name: "Metrics" }).getByRole("button", { name: "Primary: Orders" })).toHaveAttribute("aria-pressed", "true");
 

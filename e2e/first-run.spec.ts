@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { FRESH_URL } from "../playwright.config";
-import { snapshot } from "./screenshots";
+import { snapshot, snapshotWidths } from "./screenshots";
 
 test.use({ baseURL: FRESH_URL });
 
@@ -24,7 +24,7 @@ test("first-run setup creates the admin, who signs out and back in; setup is gon
   await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
   await expect(page.getByText("The passwords do not match.")).toBeVisible();
   await expect(page.getByLabel("Username")).toHaveValue("x");
-  await snapshot(page, "setup-errors");
+  await snapshotWidths(page, "setup-errors");
 
   await page.getByLabel("Username").fill("founder");
   await page.getByLabel("Email").fill("founder@example.com");
