@@ -106,8 +106,8 @@ test("a banner belongs to the action that produced it: 'Saved.' goes when Pause 
 
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByRole("region", { name: "UI stale-banner" }).getByText("Paused", { exact: true })).toBeVisible();
-  await expect(page.getByText("Paused: nobody new is enrolled until you resume.")).toBeVisible();
   await expect(saved).toHaveCount(0);
+  await expect(page.getByText("Paused: nobody new is enrolled until you resume.")).toBeVisible();
 });
 
 test("Complete and Archive ask first and say what will happen; Cancel changes nothing (item 4)", async ({ page, request }) => {
