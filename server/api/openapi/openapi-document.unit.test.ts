@@ -26,7 +26,8 @@ function routeFiles(folder: string): { file: string; path: string; methods: stri
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
+      // A catch-all (app/api/v1/[...path]) answers paths that have no endpoint: it is not one to document.
+      else if (/^route\.(ts|tsx|js)$/.test(entry.name) && !/\[\.\.\./.test(relative(root, dir))) {
         const segments = relative(join(root, "app"), dir)
           .split(sep)
           .filter((segment) => !/^\(.*\)$/.test(segment))
