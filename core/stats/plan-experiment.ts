@@ -63,11 +63,12 @@ export interface PowerCurvePoint {
   power: number;
 }
 
-/** Power at evenly spaced total user counts up to `maxUsers`, for drawing. */
-export function powerCurve(request: PlanRequest, maxUsers: number, points = 40): PowerCurvePoint[] {
+/** Power at evenly spaced total user counts from the fewest possible (2 per variation) to `maxUsers`, for drawing. */
+export function powerCurve(request: PlanRequest, maxUsers: number, points = 60): PowerCurvePoint[] {
   const input = planInput(request);
+  const fewest = request.variations * 2;
   return Array.from({ length: points }, (_, i) => {
-    const users = Math.max(request.variations * 2, Math.round((maxUsers * (i + 1)) / points));
+    const users = Math.round(fewest + ((maxUsers - fewest) * i) / (points - 1));
     return { users, power: power(input, users, request.effect) };
   });
 }
