@@ -69,7 +69,7 @@ test("a product manager plans from a metric: prefilled calculator, users and day
 
   // Bad input says what is wrong and where.
   await page.getByLabel("Baseline conversion rate (%)").fill("150");
-  await expect(page.getByText("A conversion rate must be between 0 and 1 (exclusive).")).toBeVisible();
+  await expect(page.getByText("Enter a percentage above 0 and below 100.")).toBeVisible();
   await expect(page.getByLabel("Baseline conversion rate (%)")).toHaveAttribute("aria-invalid", "true");
   await snapshot(page, "planning-error");
 });

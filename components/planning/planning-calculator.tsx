@@ -50,7 +50,7 @@ export function PlanningCalculator({ initial, metricName }: PlanningCalculatorPr
   const mean = values.metricType === "mean";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
       <Card>
         <CardHeader title="Inputs" description={metricName ? `Prefilled from the metric “${metricName}”.` : "Describe the metric and the change you hope to detect."} />
         <CardBody>

@@ -14,7 +14,9 @@ describe("toPowerRequest", () => {
   });
 
   it("puts each schema message under its own field", () => {
-    expect(toPowerRequest({ ...DEFAULT_PLANNING_VALUES, conversionRate: "150" }, false).errors).toEqual({ conversionRate: "A conversion rate must be between 0 and 1 (exclusive)." });
+    expect(toPowerRequest({ ...DEFAULT_PLANNING_VALUES, conversionRate: "150" }, false).errors).toEqual({ conversionRate: "Enter a percentage above 0 and below 100." });
+    expect(toPowerRequest({ ...DEFAULT_PLANNING_VALUES, alpha: "120" }, false).errors).toMatchObject({ alpha: "Enter a percentage above 0 and below 100." });
+    expect(toPowerRequest({ ...DEFAULT_PLANNING_VALUES, alpha: "20", power: "10" }, false).errors).toEqual({ power: "Power must be greater than alpha." });
     expect(toPowerRequest({ ...DEFAULT_PLANNING_VALUES, metricType: "mean", mean: "4" }, false).errors).toMatchObject({ standardDeviation: "A mean metric needs its variance." });
     expect(toPowerRequest({ ...DEFAULT_PLANNING_VALUES, effect: "abc" }, false).errors).toHaveProperty("effect");
   });

@@ -62,6 +62,10 @@ const FIELD_OF_PATH: Record<string, keyof PlanningValues> = {
 
 export type PlanningErrors = Partial<Record<keyof PlanningValues, string>>;
 
+/** The schema speaks in fractions (the API's unit); these fields are typed as percentages. */
+const PERCENT_FIELDS: ReadonlySet<keyof PlanningValues> = new Set(["conversionRate", "alpha", "power"]);
+const PERCENT_MESSAGE = "Enter a percentage above 0 and below 100.";
+
 export function toPowerRequest(values: PlanningValues, withUsers: boolean): { request: PowerRequest; errors: null } | { request: null; errors: PlanningErrors } {
   const sd = number(values.standardDeviation);
   const variations = number(values.variations);
@@ -84,7 +88,8 @@ export function toPowerRequest(values: PlanningValues, withUsers: boolean): { re
     const path = issue.path.join(".");
     let field = FIELD_OF_PATH[path] ?? "effect";
     if (path === "baseline.mean" && values.metricType === "mean") field = "mean";
-    errors[field] ??= issue.message;
+    const fractionRange = PERCENT_FIELDS.has(field) && issue.code !== "custom" ? true : path === "baseline.mean" && values.metricType === "binomial";
+    errors[field] ??= fractionRange ? PERCENT_MESSAGE : issue.message;
   }
   return { request: null, errors };
 }
