@@ -1,18 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { seededKeys } from "./keys";
 import { snapshot } from "./screenshots";
-import { type SEEDED_USERS, seededUser } from "./users";
+import { signInAs } from "./sign-in-as";
 
 const EXPERIMENT_KEY = "planning-signup-flow";
-
-async function signIn(page: Page, username: (typeof SEEDED_USERS)[number]["username"]): Promise<void> {
-  const user = seededUser(username);
-  await page.goto("/sign-in");
-  await page.getByLabel("Username or email").fill(user.username);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/experiments$/);
-}
 
 test("a product manager plans from a metric: prefilled calculator, users and days, power curve; the API agrees", async ({ page, request }) => {
   const headers = { authorization: `Bearer ${seededKeys().ops}` };
@@ -31,9 +22,11 @@ test("a product manager plans from a metric: prefilled calculator, users and day
   });
   expect(created.status()).toBe(201);
 
-  await signIn(page, "pmanager");
+  await signInAs(page, "pmanager");
   await page.getByRole("link", { name: "Planning" }).first().waitFor();
   await page.goto(`/experiments/${EXPERIMENT_KEY}`);
+  await page.getByRole("link", { name: "Plan sample size for Sign-ups" }).scrollIntoViewIfNeeded();
+  await snapshot(page, "planning-metric-link");
   await page.getByRole("link", { name: "Plan sample size for Sign-ups" }).click();
   await expect(page).toHaveURL(/\/planning\?/);
   await expect(page.getByRole("heading", { name: "Planning", level: 1 })).toBeVisible();
@@ -98,7 +91,7 @@ test("POST /api/v1/analysis over HTTP reproduces GrowthBook's published Welch te
 });
 
 test("a viewer may plan too (it reads, it changes nothing)", async ({ page }) => {
-  await signIn(page, "viewer");
+  await signInAs(page, "viewer");
   await page.getByRole("link", { name: "Planning" }).first().click();
   await expect(page.getByRole("heading", { name: "Planning", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Metric type")).toHaveValue("binomial");
