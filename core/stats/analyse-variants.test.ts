@@ -69,6 +69,15 @@ describe("analyseVariants", () => {
     });
   });
 
+  it("withdraws statistics that overflow double precision rather than report Infinity", () => {
+    // A control mean of 1e-200 with a variance of 1e199: the relative effect's variance exceeds 1.8e308.
+    for (const engine of ["frequentist", "sequential", "bayesian"] as const) {
+      const result = analyseVariants([{ name: "c", isControl: true, users: 10, sum: 1e-199, sumSquares: 1e200 }, { name: "t", users: 10, sum: 5, sumSquares: 1e200 }], { metricType: "mean", engine });
+      noNonFinite(result);
+      expect(result.variants[1]!.warning).toMatch(/too large/);
+    }
+  });
+
   describe("impossible statistics are refused, naming the field", () => {
     it.each([
       ["negative users", [control, { ...treatment, users: -1 }], "mean", "variants.1.users"],
@@ -86,6 +95,10 @@ describe("analyseVariants", () => {
         expect(error).toBeInstanceOf(InvalidAnalysisInput);
         expect((error as InvalidAnalysisInput).issues.map((issue) => issue.path.join("."))).toContain(field);
       }
+    });
+
+    it("a non-finite number", () => {
+      expect(() => analyseVariants([control, { ...treatment, sum: Number.POSITIVE_INFINITY }], { metricType: "mean" })).toThrow(/variants\.1\.sum/);
     });
 
     it("alpha outside (0, 1)", () => {

@@ -7,7 +7,7 @@
 import { type AnalysisOptions, DEFAULT_ANALYSIS_OPTIONS, InvalidAnalysisInput, type VariantTotals, analysisInputIssues } from "./analysis-input";
 import { bayesianEffect } from "./bayesian";
 import { cupedArm, cupedEffectMoments, pooledTheta } from "./cuped";
-import { type EffectMoments, type NoEffect, effectMoments, isNoEffect } from "./effect";
+import { type EffectMoments, type NoEffect, OVERFLOW_WARNING, effectMoments, isNoEffect } from "./effect";
 import { welchTTest } from "./frequentist";
 import type { TestOutcome } from "./interval";
 import { armMoments } from "./moments";
@@ -130,6 +130,7 @@ export function analyseVariants(variants: readonly VariantTotals[], partialOptio
     return row;
   });
 
+  rows.forEach((row, i) => (rows[i] = finiteOrWithdrawn(row)));
   const treatments = rows.filter((row) => !row.isControl);
   if (options.engine !== "bayesian") {
     const adjusted = adjustPValues(treatments.map((row) => row.pValue), options.correction);
@@ -147,6 +148,22 @@ export function analyseVariants(variants: readonly VariantTotals[], partialOptio
     }
   }
   return result;
+}
+
+/**
+ * The last guard of "never NaN or Infinity in JSON": sums near the limits of double precision can overflow
+ * on the way, and then the row's statistics are withdrawn with a reason instead of reported.
+ */
+function finiteOrWithdrawn(row: VariantRow): VariantRow {
+  const numbers = [row.mean, row.variance, row.relativeEffect, row.absoluteEffect, row.ciLower, row.ciUpper, row.standardError, row.pValue, row.chanceToWin, row.riskChooseControl, row.riskChooseTreatment];
+  if (numbers.every((value) => value === null || Number.isFinite(value))) return row;
+  return {
+    ...row,
+    ...emptyEffectFields(),
+    mean: Number.isFinite(row.mean) ? row.mean : null,
+    variance: Number.isFinite(row.variance) ? row.variance : null,
+    warning: OVERFLOW_WARNING,
+  };
 }
 
 /** A verdict only when the data allow one and both arms have reached the minimum sample size (DESIGN §6). */

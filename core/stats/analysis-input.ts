@@ -57,8 +57,12 @@ function belowBySignificantMargin(value: number, bound: number): boolean {
 
 function variantIssues(variant: VariantTotals, index: number, kind: MetricKind): InputIssue[] {
   const at = (...path: (string | number)[]) => ["variants", index, ...path];
-  const issues: InputIssue[] = [];
   const { users, sum, sumSquares, pre } = variant;
+  const numbers: [string[], number | undefined][] = [[["users"], users], [["sum"], sum], [["sumSquares"], sumSquares], [["pre", "sum"], pre?.sum], [["pre", "sumSquares"], pre?.sumSquares], [["pre", "sumProduct"], pre?.sumProduct], [["weight"], variant.weight]];
+  const nonFinite = numbers.filter(([, value]) => value !== undefined && !Number.isFinite(value));
+  // Nothing below means anything with a NaN or an infinity in it.
+  if (nonFinite.length > 0) return nonFinite.map(([path]) => ({ path: at(...path), message: `${path.join(".")} must be a finite number.` }));
+  const issues: InputIssue[] = [];
   if (!Number.isInteger(users) || users < 0) issues.push({ path: at("users"), message: "users must be a whole number, 0 or more." });
   if (sumSquares < 0) issues.push({ path: at("sumSquares"), message: "sumSquares cannot be negative." });
   if (kind === "binomial") {

@@ -40,6 +40,17 @@ export function welchSatterthwaiteDof(control: ArmMoments, treatment: ArmMoments
  * Effect moments. `controlBaseline` is the control mean a relative effect divides by: the arm's own mean,
  * or for CUPED the unadjusted control mean while `control` and `treatment` carry adjusted means (DESIGN §6).
  */
+/** Shown when sums near the limits of double precision overflow on the way to a statistic. */
+export const OVERFLOW_WARNING = "These sums are too large to compute with in double precision; rescale the metric.";
+const ZERO_VARIANCE_WARNING = "Both variants have zero variance, so there is no standard error.";
+
+/** The effect, unless its variance is zero (nothing to test) or not finite (overflow). */
+export function checkedMoments(estimate: number, variance: number, dof: number): EffectMoments | NoEffect {
+  if (!Number.isFinite(estimate) || !Number.isFinite(variance)) return { warning: OVERFLOW_WARNING };
+  if (!(variance > 0)) return { warning: ZERO_VARIANCE_WARNING };
+  return { estimate, variance, dof };
+}
+
 export function effectMoments(
   control: ArmMoments,
   treatment: ArmMoments,
@@ -48,14 +59,11 @@ export function effectMoments(
 ): EffectMoments | NoEffect {
   if (control.users < 2 || treatment.users < 2) return { warning: "Each variant needs at least 2 users for a comparison." };
   const absolute = treatment.mean - control.mean;
-  if (difference === "absolute") {
-    const variance = treatment.variance / treatment.users + control.variance / control.users;
-    if (!(variance > 0)) return { warning: "Both variants have zero variance, so there is no standard error." };
-    return { estimate: absolute, variance, dof: welchSatterthwaiteDof(control, treatment) };
-  }
+  const dof = welchSatterthwaiteDof(control, treatment);
+  if (difference === "absolute") return checkedMoments(absolute, treatment.variance / treatment.users + control.variance / control.users, dof);
   if (controlBaseline === 0) return { warning: "The control mean is zero, so a relative effect is undefined." };
-  const m2 = controlBaseline * controlBaseline;
-  const variance = treatment.variance / (treatment.users * m2) + (control.variance * treatment.mean * treatment.mean) / (control.users * m2 * m2);
-  if (!(variance > 0)) return { warning: "Both variants have zero variance, so there is no standard error." };
-  return { estimate: absolute / Math.abs(controlBaseline), variance, dof: welchSatterthwaiteDof(control, treatment) };
+  // v_t/(n_t m_c²) + v_c m_t²/(n_c m_c⁴), arranged so that m_c⁴ never overflows on its own.
+  const ratio = treatment.mean / controlBaseline;
+  const variance = (treatment.variance / treatment.users + (control.variance / control.users) * ratio * ratio) / (controlBaseline * controlBaseline);
+  return checkedMoments(absolute / Math.abs(controlBaseline), variance, dof);
 }
