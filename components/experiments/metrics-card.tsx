@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { FormMessage } from "@/components/auth/form-message";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { cx } from "@/components/ui/class-names";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { CheckCircleIcon, PlusIcon } from "@/components/ui/icons";
 import { AGGREGATION_METHODS } from "@/core/experiments/enums";
+import { planningHref } from "@/components/planning/planning-link";
 import { MetricForm, type MetricValues } from "./metric-form";
 import { AGGREGATION_LABELS, METRIC_TYPE_LABELS } from "./metric-labels";
 import { type FormAction, useCheckedAction } from "./use-checked-action";
@@ -131,7 +133,12 @@ export function MetricsCard({ experimentId, metrics, canUpdate, actions }: Metri
                     )}
                   </Td>
                   <Td className="text-right tabular-nums">{metric.minimumSampleSize ?? dash}</Td>
-                  <Td className="text-right tabular-nums">{metric.expectedEffect ?? dash}</Td>
+                  <Td className="text-right tabular-nums">
+                    {metric.expectedEffect ?? dash}
+                    <Link href={planningHref(metric)} className="ml-2 text-[13px] text-accent-700 hover:underline" aria-label={`Plan sample size for ${metric.name}`}>
+                      Plan
+                    </Link>
+                  </Td>
                   {canUpdate ? (
                     <Td>
                       <div className="flex justify-end gap-1">

@@ -1,6 +1,6 @@
 import type { ComponentType } from "react";
 import type { Resource } from "@/core/permissions/permissions";
-import { BeakerIcon, FlagIcon, InfoIcon, KeyIcon, ListIcon, ShieldIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
+import { BeakerIcon, ChartIcon, FlagIcon, InfoIcon, KeyIcon, ListIcon, ShieldIcon, UsersIcon, type IconProps } from "@/components/ui/icons";
 
 export interface NavItem {
   href: string;
@@ -22,6 +22,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     items: [
       { href: "/experiments", label: "Experiments", icon: BeakerIcon, resource: "experiment" },
       { href: "/flags", label: "Feature flags", icon: FlagIcon, resource: "feature_flag" },
+      { href: "/planning", label: "Planning", icon: ChartIcon, resource: "experiment" },
     ],
   },
   {

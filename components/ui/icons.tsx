@@ -31,6 +31,15 @@ export function BeakerIcon(props: IconProps) {
   );
 }
 
+export function ChartIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M4 4v16h16" />
+      <path d="M7 16c3-1 5-4 7-8s4-4 6-4" />
+    </Icon>
+  );
+}
+
 export function FlagIcon(props: IconProps) {
   return (
     <Icon {...props}>

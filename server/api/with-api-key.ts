@@ -39,25 +39,36 @@ export function withApiKey(
 }
 
 /**
- * For management endpoints (DESIGN §7): an admin key, or, when no key is sent, the dashboard session
- * of the browser calling (only reachable through Next, where the session cookie is read). The actor
- * is then the signed-in user and services check their permissions as usual.
+ * A key of one of `types`, or, when no key is sent, the dashboard session of the browser calling (only
+ * reachable through Next, where the session cookie is read). The actor is then the signed-in user and
+ * services check their permissions as usual.
  */
-export function withAdminKeyOrSession(
+export function withKeyOrSession(
+  types: readonly ApiKeyType[],
   handler: (ctx: ServiceContext, request: ApiRequest) => Promise<ApiResponse>,
   sessionActor: () => Promise<Actor | null> = async () => (await import("../auth/session")).getCurrentUser().then((u) => u?.actor ?? null),
   database: () => Promise<DatabaseHandle> = getDatabaseHandle,
 ): ApiHandler {
-  const withKey = withApiKey(["admin"], handler, database);
+  const withKey = withApiKey(types, handler, database);
+  const keyWanted = types.length === 1 ? `${article(types[0]!)} ${types[0]} API key` : "an API key";
   return async (request) => {
     if (presentedKey(request.headers)) return withKey(request);
     try {
       const actor = await sessionActor();
-      if (!actor) throw new Unauthenticated("Sign in, or send an admin API key as `Authorization: Bearer <key>`.");
+      if (!actor) throw new Unauthenticated(`Sign in, or send ${keyWanted} as \`Authorization: Bearer <key>\`.`);
       const handle = await database();
       return await handler({ db: handle.db, actor }, request);
     } catch (error) {
       return toErrorResponse(error);
     }
   };
+}
+
+/** For management endpoints (DESIGN §7): an admin key, or the dashboard session. */
+export function withAdminKeyOrSession(
+  handler: (ctx: ServiceContext, request: ApiRequest) => Promise<ApiResponse>,
+  sessionActor?: () => Promise<Actor | null>,
+  database?: () => Promise<DatabaseHandle>,
+): ApiHandler {
+  return withKeyOrSession(["admin"], handler, sessionActor, database);
 }

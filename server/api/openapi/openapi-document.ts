@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { jsonObjectSchema } from "../../services/experiments/variant-metric.schema";
+import { analysisEndpoints } from "../endpoints/analysis/analysis-endpoints";
 import { experimentEndpoints } from "../endpoints/experiments/experiment-endpoints";
 import { experimentBodies } from "../endpoints/experiments/experiment-json";
 import type { ApiHandler } from "../types";
@@ -28,10 +29,16 @@ export const apiTags: readonly TagObject[] = [
   { name: "Variants", description: "An experiment's variants, one at a time." },
   { name: "Metrics", description: "An experiment's metric definitions, one at a time." },
   { name: "SDK", description: "What SDKs and browsers call with client and server keys." },
+  { name: "Analysis", description: "Experiment statistics from summary statistics, and sample-size planning." },
   { name: "Documentation", description: "This document." },
 ];
 
-export const documentedEndpoints: readonly EndpointDoc[] = [...experimentEndpoints.map((endpoint) => endpoint.doc), ...sdkEndpointDocs, openApiJsonDoc];
+export const documentedEndpoints: readonly EndpointDoc[] = [
+  ...experimentEndpoints.map((endpoint) => endpoint.doc),
+  ...analysisEndpoints.map((endpoint) => endpoint.doc),
+  ...sdkEndpointDocs,
+  openApiJsonDoc,
+];
 
 let built: OpenApiDocument | null = null;
 

@@ -1,0 +1,4 @@
+import { analysisEndpoint } from "@/server/api/endpoints/analysis/analysis-endpoints";
+import { nextRoute } from "@/server/api/next-adapter";
+
+export const POST = nextRoute(analysisEndpoint.handler());
