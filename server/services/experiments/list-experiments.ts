@@ -45,7 +45,7 @@ const sortColumns: Record<ExperimentSortField, PgColumn> = {
 const nullableSorts: ReadonlySet<ExperimentSortField> = new Set(["owner", "start", "end"]);
 
 /** `%`, `_` and `\` typed by a person are text, not ILIKE wildcards. */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
