@@ -4,6 +4,7 @@
  */
 import { benchFastPath } from "./fast-path.bench-run";
 import { benchListExperiments } from "./list-experiments.bench-run";
+import { benchListFlags } from "./list-flags.bench-run";
 
 async function main() {
   const report = [await benchListExperiments()];
@@ -12,6 +13,12 @@ async function main() {
     console.log(`\nExperiments list, ${r.rows} experiments, ${r.database} (budget ${r.budgetMs} ms):`);
     console.table(r.results);
   }
+  const flagLists = [await benchListFlags(), ...(process.env.BENCH_DATABASE_URL ? [await benchListFlags(process.env.BENCH_DATABASE_URL)] : [])];
+  for (const r of flagLists) {
+    console.log(`\nFlags list, ${r.rows} flags, ${r.database} (budget ${r.budgetMs} ms):`);
+    console.table(r.results);
+  }
+  report.push(...flagLists);
   const fast = await benchFastPath();
   console.log(`\nSDK fast path, POST /api/v1/assignments for returning users, ${fast.connections} connections, load by ${fast.generator}:`);
   console.table({ "bare node:http (ceiling)": fast.bare, "assignments (ours)": fast.assignments });
