@@ -1,4 +1,8 @@
+import { corsPreflight } from "./cors";
 import { assignmentsHandler, redirectHandler } from "./endpoints/assignments";
+import { flagEvaluationHandler } from "./endpoints/flag-evaluation";
+import { ofrepBulkHandler, ofrepEventsHandler, ofrepFlagHandler } from "./endpoints/ofrep/ofrep-endpoints";
+import { sdkConfigHandler } from "./endpoints/sdk-config";
 import type { ApiHandler } from "./types";
 
 /**
@@ -14,6 +18,13 @@ export interface FastRoute {
 export const fastRoutes: FastRoute[] = [
   { method: "POST", pattern: /^\/api\/v1\/assignments\/?$/, handler: assignmentsHandler() },
   { method: "GET", pattern: /^\/r\/(?<experimentKey>[^/]+)\/?$/, handler: redirectHandler() },
+  { method: "POST", pattern: /^\/ofrep\/v1\/evaluate\/flags\/(?<key>[^/]+)\/?$/, handler: ofrepFlagHandler() },
+  { method: "POST", pattern: /^\/ofrep\/v1\/evaluate\/flags\/?$/, handler: ofrepBulkHandler() },
+  { method: "GET", pattern: /^\/ofrep\/v1\/events\/?$/, handler: ofrepEventsHandler() },
+  { method: "POST", pattern: /^\/api\/v1\/flags\/evaluate\/?$/, handler: flagEvaluationHandler() },
+  { method: "GET", pattern: /^\/api\/v1\/sdk\/config\/?$/, handler: sdkConfigHandler() },
+  // Browser SDKs' preflights (DESIGN §7, CORS).
+  { method: "OPTIONS", pattern: /^\/(?:ofrep\/v1\/(?:evaluate\/flags(?:\/[^/]+)?|events)|api\/v1\/flags\/evaluate)\/?$/, handler: corsPreflight() },
 ];
 
 export function matchFastRoute(method: string, path: string): { route: FastRoute; params: Record<string, string> } | null {

@@ -11,6 +11,7 @@ import { overrideEndpoints } from "../endpoints/flags/override-endpoints";
 import type { ApiHandler } from "../types";
 import { type OpenApiDocument, type TagObject, buildOpenApiDocument } from "./build-document";
 import { type EndpointDoc, named } from "./endpoint-doc";
+import { flagSdkEndpointDocs } from "./flag-sdk-endpoints";
 import { sdkEndpointDocs } from "./sdk-endpoints";
 
 export const openApiJsonDoc: EndpointDoc = {
@@ -38,6 +39,7 @@ export const documentedEndpoints: readonly EndpointDoc[] = [
   ...experimentEndpoints.map((endpoint) => endpoint.doc),
   ...[...flagEndpoints, ...overrideEndpoints].map((endpoint) => endpoint.doc),
   ...sdkEndpointDocs,
+  ...flagSdkEndpointDocs,
   openApiJsonDoc,
 ];
 

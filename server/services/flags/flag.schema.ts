@@ -15,7 +15,9 @@ export const flagKeySchema = z
   .trim()
   .min(1, "Enter a key.")
   .max(FLAG_KEY_MAX_LENGTH, `A key has at most ${FLAG_KEY_MAX_LENGTH} characters.`)
-  .regex(FLAG_KEY_PATTERN, "Use letters, digits, dots, dashes and underscores, starting with a letter or digit.");
+  .regex(FLAG_KEY_PATTERN, "Use letters, digits, dots, dashes and underscores, starting with a letter or digit.")
+  // `/api/v1/flags/evaluate` is the evaluation endpoint, so a flag of that key could not be read at `/api/v1/flags/{key}`.
+  .refine((key) => key !== "evaluate", '"evaluate" is reserved; choose another key.');
 
 const percentageSchema = z
   .number({ error: "Enter a percentage from 0 to 100." })
