@@ -24,8 +24,14 @@ const percentageSchema = z
   .min(0, "Enter a percentage from 0 to 100.")
   .max(100, "Enter a percentage from 0 to 100.");
 
-/** Any JSON value but null: a variant or an override must serve something (null reads as "no value" in SDKs). */
-export const flagValueSchema = z.json({ error: "Enter a JSON value." }).refine((value) => value !== null, "Enter a value (null is not one).");
+/**
+ * A boolean, string, number or JSON object: OpenFeature's flag value types. Null is not a value (SDKs read
+ * it as "no value"), and a list must be wrapped in an object, since OFREP's object values are objects.
+ */
+export const flagValueSchema = z
+  .json({ error: "Enter a JSON value." })
+  .refine((value) => value !== null, "Enter a value (null is not one).")
+  .refine((value) => !Array.isArray(value), "Enter a boolean, string, number or object; wrap a list in an object.");
 
 export const flagVariantSchema = z.object({
   key: z
