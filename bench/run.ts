@@ -5,6 +5,7 @@
 import { benchFastPath } from "./fast-path.bench-run";
 import { benchListExperiments } from "./list-experiments.bench-run";
 import { benchListFlags } from "./list-flags.bench-run";
+import { benchOfrep } from "./ofrep.bench-run";
 
 async function main() {
   const report = [await benchListExperiments()];
@@ -24,6 +25,11 @@ async function main() {
   console.table({ "bare node:http (ceiling)": fast.bare, "assignments (ours)": fast.assignments });
   // DESIGN §9 budgets OFREP at 0.4 of the ceiling; assignments share its path but have no budget of their own.
   console.log(`assignments / bare node:http requests per second: ${fast.ratio} (for reference, OFREP's budget is 0.4)`);
+  const ofrep = await benchOfrep();
+  console.log(`\nOFREP single-flag evaluation (a rule with two conditions and a 50% rollout, random users), ${ofrep.connections} connections, wrk, ${ofrep.rounds.length} interleaved rounds:`);
+  console.table(ofrep.rounds.map((r) => ({ bareRps: r.bare.perSecond, bareP99Ms: r.bare.p99Ms, ofrepRps: r.ofrep.perSecond, ofrepP99Ms: r.ofrep.p99Ms, ofrepRssMb: r.ofrepRssMb })));
+  // DESIGN §9 / issue 7: at least 0.5 of bare node:http's requests/s, p99 under 5 ms.
+  console.log(`OFREP / bare node:http requests per second (medians): ${ofrep.ratio} (goal 0.5); OFREP p99 ${ofrep.median.ofrep.p99Ms} ms (goal < 5 ms)`);
   const worst = Math.max(...report.flatMap((r) => r.results.map((x) => x.p95OverBudget)));
   console.log(`worst p95 / budget: ${worst}`);
   process.exit(worst <= 1 ? 0 : 1);
