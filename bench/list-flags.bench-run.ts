@@ -10,8 +10,8 @@ import { openDatabase } from "../db/client";
 import { migrateUp } from "../db/migrate/runner";
 import type { ListFlagsInput } from "../server/services/flags/flag-list.schema";
 import { listFlags } from "../server/services/flags/list-flags";
+import { LIST_BUDGET_MS, timeListCases } from "./list-page-timing";
 
-const BUDGET_MS = 200;
 const ROWS = 10_000;
 
 export async function benchListFlags(url?: string) {
@@ -47,22 +47,8 @@ export async function benchListFlags(url?: string) {
       ["status ACTIVE + tag mobile", { status: ["ACTIVE"], tag: "mobile" }],
       ["text search 'pricing'", { search: "pricing" }],
     ];
-    const results = [];
-    for (const [name, input] of cases) {
-      await listFlags(ctx, input);
-      const times: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const t = performance.now();
-        const page = await listFlags(ctx, input);
-        times.push(performance.now() - t);
-        if (page.rows.length === 0) throw new Error(`bench case "${name}" returned no rows`);
-      }
-      times.sort((a, b) => a - b);
-      const p50 = times[10] ?? 0;
-      const p95 = times[18] ?? 0;
-      results.push({ case: name, p50Ms: +p50.toFixed(1), p95Ms: +p95.toFixed(1), p95OverBudget: +(p95 / BUDGET_MS).toFixed(3) });
-    }
-    return { database: url ? "postgresql" : "pglite", rows: ROWS, budgetMs: BUDGET_MS, results };
+    const results = await timeListCases(cases, (input) => listFlags(ctx, input));
+    return { database: url ? "postgresql" : "pglite", rows: ROWS, budgetMs: LIST_BUDGET_MS, results };
   } finally {
     await handle.close();
   }

@@ -1,9 +1,8 @@
 /**
- * A server process for the OFREP benchmark (bench/ofrep.bench-run.ts), started with fork():
- *   bare   a bare node:http server that reads the JSON body and answers a small JSON: the ceiling
- *   ofrep  `POST /ofrep/v1/evaluate/flags/{key}` as `npm start` serves it (request log, route match,
- *          API-key check, CORS, cached definitions, evaluation) on a migrated in-memory PGlite with one
- *          realistic flag: a rule with two conditions and a 50% rollout, then a 10% default rollout
+ * The OFREP server process for bench/ofrep.bench-run.ts (its ceiling is fast-path-server.ts's `bare`),
+ * started with fork(): `POST /ofrep/v1/evaluate/flags/{key}` as `npm start` serves it (request log, route
+ * match, API-key check, CORS, cached definitions, evaluation) on a migrated in-memory PGlite with one
+ * realistic flag: a rule with two conditions and a 50% rollout, then a 10% default rollout.
  * It tells the parent its port (and key) over IPC once it listens, and exits when the parent says so.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -19,20 +18,7 @@ import { systemContext } from "../server/services/testing";
 
 export type OfrepServerMessage = { port: number; key: string | null };
 
-const BENCH_FLAG = process.argv[4] ?? "bench-new-checkout";
-
-function bare(): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
-      const payload = JSON.stringify({ ok: true, echo: typeof body });
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(payload) });
-      res.end(payload);
-    });
-  };
-}
+const BENCH_FLAG = process.argv[3] ?? "bench-new-checkout";
 
 async function ofrep(): Promise<{ listener: (req: IncomingMessage, res: ServerResponse) => void; key: string }> {
   const handle = await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
@@ -58,9 +44,8 @@ async function ofrep(): Promise<{ listener: (req: IncomingMessage, res: ServerRe
 }
 
 async function main(): Promise<void> {
-  const [mode, port] = [process.argv[2], Number(process.argv[3])];
-  if (mode !== "bare" && mode !== "ofrep") throw new Error(`mode must be bare or ofrep (got ${mode})`);
-  const { listener, key } = mode === "bare" ? { listener: bare(), key: null } : await ofrep();
+  const port = Number(process.argv[2]);
+  const { listener, key } = await ofrep();
   const server = createServer(listener);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { ServerMessage } from "./fast-path-server";
 import type { OfrepServerMessage } from "./ofrep-server";
 
 const BENCH_FLAG = "bench-new-checkout";
@@ -19,7 +20,7 @@ const CONNECTIONS = 32;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP_S = 2;
 const MEASURE_S = 5;
-const PORTS = { bare: 3344, ofrep: 3345 } as const;
+const OFREP_PORT = 3345;
 const WRK = "/usr/bin/wrk";
 
 const WRK_SCRIPT = `
@@ -62,11 +63,13 @@ async function wrk(script: string, url: string, key: string | null, seconds: num
   return parseWrk(stdout);
 }
 
-async function start(mode: keyof typeof PORTS): Promise<{ child: ChildProcess; message: OfrepServerMessage }> {
-  const script = fileURLToPath(new URL("./ofrep-server.ts", import.meta.url));
-  const child = fork(script, [mode, String(PORTS[mode]), BENCH_FLAG], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+/** The ceiling is the fast-path bench's own bare node:http server (fast-path-server.ts `bare`). */
+async function start(mode: "bare" | "ofrep"): Promise<{ child: ChildProcess; message: OfrepServerMessage }> {
+  const script = fileURLToPath(new URL(mode === "bare" ? "./fast-path-server.ts" : "./ofrep-server.ts", import.meta.url));
+  const args = mode === "bare" ? ["bare"] : [String(OFREP_PORT), BENCH_FLAG];
+  const child = fork(script, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
   const message = await new Promise<OfrepServerMessage>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as OfrepServerMessage));
+    child.once("message", (m) => resolve(m as ServerMessage | OfrepServerMessage));
     child.once("exit", (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
   });
   return { child, message };
@@ -95,7 +98,7 @@ export async function benchOfrep() {
   const bare = await start("bare");
   const ofrep = await start("ofrep");
   try {
-    const urls = { bare: `http://127.0.0.1:${PORTS.bare}/`, ofrep: `http://127.0.0.1:${PORTS.ofrep}/ofrep/v1/evaluate/flags/${BENCH_FLAG}` };
+    const urls = { bare: `http://127.0.0.1:${bare.message.port}/`, ofrep: `http://127.0.0.1:${ofrep.message.port}/ofrep/v1/evaluate/flags/${BENCH_FLAG}` };
     await wrk(script, urls.bare, null, WARM_UP_S);
     await wrk(script, urls.ofrep, ofrep.message.key, WARM_UP_S);
     const rounds: Array<{ bare: Round; ofrep: Round; ofrepRssMb: number }> = [];

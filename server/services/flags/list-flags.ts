@@ -4,7 +4,7 @@ import type { FlagStatus } from "@/core/flags/flag-definition";
 import { featureFlagOverrides, featureFlags, users } from "@/db/schema";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
-import { containsPattern } from "../experiments/list-experiments";
+import { containsPattern, pageOfOwnedRows } from "../experiments/list-experiments";
 import type { Page } from "../pagination";
 import { validate } from "../validate";
 import { type FlagSortField, type ListFlagsInput, listFlagsSchema } from "./flag-list.schema";
@@ -88,13 +88,5 @@ export async function listFlags(ctx: ServiceContext, input: ListFlagsInput = {})
     ctx.db.select({ total: sql<number>`count(*)::int` }).from(featureFlags).where(where),
   ]);
 
-  return {
-    rows: rows.map(({ ownerId, ownerUsername, ownerFullName, ...row }) => ({
-      ...row,
-      owner: ownerId !== null && ownerUsername !== null ? { id: ownerId, username: ownerUsername, fullName: ownerFullName } : null,
-    })),
-    total: count?.total ?? 0,
-    page: params.page,
-    pageSize: params.pageSize,
-  };
+  return pageOfOwnedRows(rows, count?.total ?? 0, params);
 }

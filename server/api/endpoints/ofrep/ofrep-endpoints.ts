@@ -6,11 +6,12 @@
 import { getDatabaseHandle } from "@/db/app-database";
 import type { DatabaseHandle } from "@/db/client";
 import { type FlagDefinitionsCache, flagDefinitionsCache } from "../../../cache/flag-definitions";
+import type { FlagDefinitions } from "../../../services/flags/load-flag-definitions";
 import { presentedKey } from "../../api-key-auth";
 import { withCors } from "../../cors";
 import type { ApiHandler, ApiRequest, ApiResponse } from "../../types";
 import { withApiKey } from "../../with-api-key";
-import { etagMatches, evaluateForOfrep, jsonEtag, readOfrepContext } from "./ofrep-answer";
+import { etagMatches, evaluateForOfrep, jsonEtag, type OfrepContext, readOfrepContext } from "./ofrep-answer";
 import { eventStream } from "./ofrep-event-stream";
 
 const SDK_KEYS = ["client", "server", "admin"] as const;
@@ -45,7 +46,11 @@ async function orGeneralError(run: () => Promise<ApiResponse>): Promise<ApiRespo
   }
 }
 
-export function ofrepFlagHandler(deps: OfrepDependencies = {}): ApiHandler {
+/** An OFREP evaluation endpoint: SDK keys, CORS, unreadable bodies as PARSE_ERROR, the context read first. */
+function ofrepEndpoint(
+  deps: OfrepDependencies,
+  run: (definitions: () => Promise<FlagDefinitions>, context: Extract<OfrepContext, { ok: true }>, request: ApiRequest, now: Date) => Promise<ApiResponse>,
+): ApiHandler {
   const cache = deps.cache ?? flagDefinitionsCache;
   const now = deps.now ?? (() => new Date());
   return withCors(
@@ -53,20 +58,27 @@ export function ofrepFlagHandler(deps: OfrepDependencies = {}): ApiHandler {
       withApiKey(
         SDK_KEYS,
         async (ctx, request) => {
-          const key = request.params.key ?? "";
           const context = readOfrepContext(request.body);
-          if (!context.ok) return { status: 400, body: { key, errorCode: context.errorCode, errorDetails: context.errorDetails } };
-          return orGeneralError(async () => {
-            const definition = (await cache().definitions(ctx.handle)).flags.get(key);
-            if (!definition) return { status: 404, body: { key, errorCode: "FLAG_NOT_FOUND", errorDetails: `Flag "${key}" was not found.` } };
-            const answer = evaluateForOfrep(key, definition, context.targetingKey, context.attributes, now());
-            return "errorCode" in answer ? { status: 500, body: { errorDetails: answer.errorDetails } } : { status: 200, body: answer };
-          });
+          if (!context.ok) {
+            const key = request.params.key;
+            return { status: 400, body: { ...(key === undefined ? {} : { key }), errorCode: context.errorCode, errorDetails: context.errorDetails } };
+          }
+          return orGeneralError(() => run(() => cache().definitions(ctx.handle), context, request, now()));
         },
         deps.database ?? getDatabaseHandle,
       ),
     ),
   );
+}
+
+export function ofrepFlagHandler(deps: OfrepDependencies = {}): ApiHandler {
+  return ofrepEndpoint(deps, async (definitions, context, request, now) => {
+    const key = request.params.key ?? "";
+    const definition = (await definitions()).flags.get(key);
+    if (!definition) return { status: 404, body: { key, errorCode: "FLAG_NOT_FOUND", errorDetails: `Flag "${key}" was not found.` } };
+    const answer = evaluateForOfrep(key, definition, context.targetingKey, context.attributes, now);
+    return "errorCode" in answer ? { status: 500, body: { errorDetails: answer.errorDetails } } : { status: 200, body: answer };
+  });
 }
 
 /** Where the event stream is: this server, as the client reached it, with the key (EventSource cannot send headers). */
@@ -80,36 +92,21 @@ function eventStreamUrl(request: ApiRequest, version: string): string {
 }
 
 export function ofrepBulkHandler(deps: OfrepDependencies = {}): ApiHandler {
-  const cache = deps.cache ?? flagDefinitionsCache;
-  const now = deps.now ?? (() => new Date());
-  return withCors(
-    parseErrors(
-      withApiKey(
-        SDK_KEYS,
-        async (ctx, request) => {
-          const context = readOfrepContext(request.body);
-          if (!context.ok) return { status: 400, body: { errorCode: context.errorCode, errorDetails: context.errorDetails } };
-          return orGeneralError(async () => {
-            const definitions = await cache().definitions(ctx.handle);
-            const at = now();
-            const flags = [...definitions.flags].map(([key, definition]) => evaluateForOfrep(key, definition, context.targetingKey, context.attributes, at));
-            const etag = jsonEtag(flags);
-            if (etagMatches(request.headers.get("if-none-match"), etag)) return { status: 304, headers: { etag } };
-            return {
-              status: 200,
-              headers: { etag },
-              body: {
-                flags,
-                eventStreams: [{ type: "sse", url: eventStreamUrl(request, definitions.version), inactivityDelaySec: 120 }],
-                metadata: { version: definitions.version },
-              },
-            };
-          });
-        },
-        deps.database ?? getDatabaseHandle,
-      ),
-    ),
-  );
+  return ofrepEndpoint(deps, async (definitions, context, request, now) => {
+    const loaded = await definitions();
+    const flags = [...loaded.flags].map(([key, definition]) => evaluateForOfrep(key, definition, context.targetingKey, context.attributes, now));
+    const etag = jsonEtag(flags);
+    if (etagMatches(request.headers.get("if-none-match"), etag)) return { status: 304, headers: { etag } };
+    return {
+      status: 200,
+      headers: { etag },
+      body: {
+        flags,
+        eventStreams: [{ type: "sse", url: eventStreamUrl(request, loaded.version), inactivityDelaySec: 120 }],
+        metadata: { version: loaded.version },
+      },
+    };
+  });
 }
 
 export interface EventStreamDependencies extends OfrepDependencies {
