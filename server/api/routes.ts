@@ -27,12 +27,21 @@ export const fastRoutes: FastRoute[] = [
   { method: "OPTIONS", pattern: /^\/(?:ofrep\/v1\/(?:evaluate\/flags(?:\/[^/]+)?|events)|api\/v1\/flags\/evaluate)\/?$/, handler: corsPreflight() },
 ];
 
+/** A path segment as sent; malformed percent-encoding (`%E0%A4%A`) is kept raw rather than thrown on, which would take the server down. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function matchFastRoute(method: string, path: string): { route: FastRoute; params: Record<string, string> } | null {
   for (const route of fastRoutes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
     if (match) {
-      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodedSegment(v)]));
       return { route, params };
     }
   }
