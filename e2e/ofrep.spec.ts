@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { hash } from "../core/assignment/hash";
 import { SEEDED_URL } from "../playwright.config";
 import { seededKeys } from "./keys";
+import { seededUser } from "./users";
 
 /**
  * Flags through the production server (`npm start`'s fast path): created with the management API,
@@ -100,4 +101,24 @@ test("OFREP errors on the production server: no key, malformed JSON, no targetin
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()["access-control-allow-origin"]).toBe("*");
   expect(preflight.headers()["access-control-allow-headers"]).toContain("authorization");
+});
+
+test("the API reference page documents the flag endpoints, at desktop and phone widths", async ({ page }) => {
+  const user = seededUser("pmanager");
+  await page.goto("/sign-in");
+  await page.getByLabel("Username or email").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/experiments$/);
+  for (const [width, name] of [
+    [1440, "api-docs-flags-1440"],
+    [390, "api-docs-flags-390"],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/api-docs#createFlag");
+    await expect(page.getByRole("heading", { name: "Create a feature flag" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "OFREP: evaluate one flag" })).toBeVisible();
+    await page.locator("#createFlag").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e/.artifacts/${name}.png` });
+  }
 });
