@@ -26,8 +26,10 @@ let envPolicy: CorsPolicy | null = null;
 const policyFromEnv = () => (envPolicy ??= corsPolicyFrom(process.env.CORS_ORIGINS));
 
 /** The headers that let `origin` read the answer; none when the origin is not allowed (the browser then blocks it). */
+const ANY_ORIGIN: Readonly<Record<string, string>> = { "access-control-allow-origin": "*", "access-control-expose-headers": EXPOSED_HEADERS };
+
 export function corsHeaders(origin: string | null, policy: CorsPolicy): Record<string, string> {
-  if (policy.origins === null) return { "access-control-allow-origin": "*", "access-control-expose-headers": EXPOSED_HEADERS };
+  if (policy.origins === null) return { ...ANY_ORIGIN };
   if (!origin || !policy.origins.has(origin)) return { vary: "Origin" };
   return { "access-control-allow-origin": origin, "access-control-expose-headers": EXPOSED_HEADERS, vary: "Origin" };
 }

@@ -20,6 +20,7 @@ export class FlagDefinitionsCache {
   private current: Promise<FlagDefinitions> | null = null;
   private loadedAt = 0;
   private subscribed: Promise<unknown> | null = null;
+  private listening = false;
   private readonly versionListeners = new Set<FlagVersionListener>();
   private lastVersion: string | null = null;
 
@@ -29,7 +30,8 @@ export class FlagDefinitionsCache {
   ) {}
 
   async definitions(handle: DatabaseHandle): Promise<FlagDefinitions> {
-    await this.subscribe(handle);
+    // Once subscribed, a request answers from memory without waiting a turn for the subscription.
+    if (!this.listening) await this.subscribe(handle);
     if (this.current && this.now() - this.loadedAt <= MAX_FLAG_DEFINITIONS_AGE_MS) return this.current;
     return this.reload(handle);
   }
@@ -57,10 +59,14 @@ export class FlagDefinitionsCache {
   private subscribe(handle: DatabaseHandle): Promise<unknown> {
     this.subscribed ??= onChange(handle, (kind) => {
       if (invalidatesFlags(kind)) this.invalidate(handle);
-    }).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: "warn", msg: "flag cache could not LISTEN for changes; retrying on the next request", error: String(error) }));
-      this.subscribed = null;
-    });
+    })
+      .then(() => {
+        this.listening = true;
+      })
+      .catch((error: unknown) => {
+        console.error(JSON.stringify({ level: "warn", msg: "flag cache could not LISTEN for changes; retrying on the next request", error: String(error) }));
+        this.subscribed = null;
+      });
     return this.subscribed;
   }
 
