@@ -11,8 +11,8 @@ import { migrateUp } from "../db/migrate/runner";
 import { listExperiments } from "../server/services/experiments/list-experiments";
 import type { ListExperimentsInput } from "../server/services/experiments/experiment-list.schema";
 import { seedExperiments } from "./seed-experiments";
+import { LIST_BUDGET_MS, timeListCases } from "./list-page-timing";
 
-const BUDGET_MS = 200;
 const ROWS = 10_000;
 
 export async function benchListExperiments(url?: string) {
@@ -33,22 +33,8 @@ export async function benchListExperiments(url?: string) {
       ["text search 'pricing'", { search: "pricing" }],
       ["tag 'mobile'", { tag: "mobile" }],
     ];
-    const results = [];
-    for (const [name, input] of cases) {
-      await listExperiments(ctx, input);
-      const times: number[] = [];
-      for (let i = 0; i < 20; i++) {
-        const t = performance.now();
-        const page = await listExperiments(ctx, input);
-        times.push(performance.now() - t);
-        if (page.rows.length === 0) throw new Error(`bench case "${name}" returned no rows`);
-      }
-      times.sort((a, b) => a - b);
-      const p50 = times[10] ?? 0;
-      const p95 = times[18] ?? 0;
-      results.push({ case: name, p50Ms: +p50.toFixed(1), p95Ms: +p95.toFixed(1), p95OverBudget: +(p95 / BUDGET_MS).toFixed(3) });
-    }
-    return { database: url ? "postgresql" : "pglite", rows: ROWS, budgetMs: BUDGET_MS, results };
+    const results = await timeListCases(cases, (input) => listExperiments(ctx, input));
+    return { database: url ? "postgresql" : "pglite", rows: ROWS, budgetMs: LIST_BUDGET_MS, results };
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { check, doublePrecision, index, jsonb, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { FlagRule, FlagVariant } from "../../core/flags/flag-definition";
 import { experimentation, id, instant, timestamps } from "./columns";
 import { flagStatus } from "./enums";
 import { events } from "./events";
@@ -15,10 +16,10 @@ export const featureFlags = experimentation.table(
     status: flagStatus("status").notNull().default("INACTIVE"),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
     /** Ordered rules `{id, description?, condition, serve?, rolloutPercentage?}` (DESIGN §5). */
-    targetingRules: jsonb("targeting_rules").$type<Array<Record<string, unknown>>>().notNull().default([]),
+    targetingRules: jsonb("targeting_rules").$type<FlagRule[]>().notNull().default([]),
     rolloutPercentage: doublePrecision("rollout_percentage").notNull().default(0),
     /** Null for a boolean flag, else `[{key, value, weight}]` with weights summing to 100. */
-    variants: jsonb("variants").$type<Array<Record<string, unknown>> | null>(),
+    variants: jsonb("variants").$type<FlagVariant[] | null>(),
     tags: jsonb("tags").$type<string[]>().notNull().default([]),
     ...timestamps,
   },

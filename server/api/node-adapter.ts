@@ -24,7 +24,28 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
+/** Streams still open, so that shutting down can end them (they never end by themselves). */
+const openStreams = new Set<AbortController>();
+
+export function endOpenStreams(): void {
+  for (const stream of openStreams) stream.abort();
+}
+
+function writeStream(res: ServerResponse, response: ApiResponse & { stream: NonNullable<ApiResponse["stream"]> }): void {
+  res.writeHead(response.status, { "cache-control": "no-store", ...response.headers });
+  res.flushHeaders();
+  const closed = new AbortController();
+  openStreams.add(closed);
+  res.once("close", () => closed.abort());
+  closed.signal.addEventListener("abort", () => {
+    openStreams.delete(closed);
+    res.end();
+  });
+  response.stream.open((chunk) => res.write(chunk), closed.signal);
+}
+
 export function writeApiResponse(res: ServerResponse, response: ApiResponse): void {
+  if (response.stream) return writeStream(res, { ...response, stream: response.stream });
   const hasBody = response.body !== undefined && response.status !== 204 && response.status !== 304;
   const payload = hasBody ? JSON.stringify(response.body) : "";
   res.writeHead(response.status, {
@@ -38,14 +59,14 @@ export function writeApiResponse(res: ServerResponse, response: ApiResponse): vo
 /** Serves an API handler straight from node:http, outside Next (the SDK fast path, DESIGN §8). */
 export async function serveFromNode(handler: ApiHandler, req: IncomingMessage, res: ServerResponse, params: Record<string, string>): Promise<void> {
   let response: ApiResponse;
+  const headers = { get: (name: string) => req.headers[name.toLowerCase()]?.toString() ?? null };
   try {
     const text = await readBody(req);
     const body = text === null ? null : parseJsonBody(text);
-    if (body === null) response = bodyTooLarge();
-    else if (!body.ok) response = body.response;
+    if (body === null) response = handler.bodyError?.(bodyTooLarge(), { headers, params }) ?? bodyTooLarge();
+    else if (!body.ok) response = handler.bodyError?.(body.response, { headers, params }) ?? body.response;
     else {
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
-      const headers = { get: (name: string) => req.headers[name.toLowerCase()]?.toString() ?? null };
       response = await handler({ method: req.method ?? "GET", url, headers, params, body: body.value });
     }
   } catch (error) {

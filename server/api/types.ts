@@ -15,6 +15,22 @@ export interface ApiResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Instead of a JSON body: a response that stays open and is written over time (Server-Sent Events). */
+  stream?: ApiStream;
 }
 
-export type ApiHandler = (request: ApiRequest) => Promise<ApiResponse>;
+/**
+ * A streamed answer. `open` runs once the status and headers are sent; `send` writes a chunk (text), and
+ * `closed` aborts when the client goes away or the server shuts down, which is when `open` must let go.
+ */
+export interface ApiStream {
+  open(send: (chunk: string) => void, closed: AbortSignal): void;
+}
+
+export type ApiHandler = ((request: ApiRequest) => Promise<ApiResponse>) & {
+  /**
+   * How this endpoint answers a body that is not JSON or is too large, for protocols with an error shape
+   * of their own (OFREP's PARSE_ERROR); the API's error shape otherwise.
+   */
+  bodyError?: (response: ApiResponse, request: Pick<ApiRequest, "headers" | "params">) => ApiResponse;
+};

@@ -8,7 +8,7 @@ import type { DatabaseHandle, Executor } from "@/db/client";
  */
 export const CHANGE_CHANNEL = "experimentation_changes";
 
-export type ChangeKind = "api_key" | "experiment" | "feature_flag";
+export type ChangeKind = "api_key" | "experiment" | "feature_flag" | "all";
 
 export async function announceChange(tx: Executor, kind: ChangeKind): Promise<void> {
   await tx.execute(sql`select pg_notify(${CHANGE_CHANNEL}, ${kind})`);

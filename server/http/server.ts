@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { closeAppDatabase, getDatabaseHandle } from "@/db/app-database";
 import { describeTarget, databaseTargetFromEnv } from "@/db/config";
-import { serveFromNode } from "@/server/api/node-adapter";
+import { endOpenStreams, serveFromNode } from "@/server/api/node-adapter";
 import { matchFastRoute } from "@/server/api/routes";
 import { startScheduler } from "@/server/jobs/scheduler";
 import { logRequests } from "./request-log";
@@ -58,7 +58,10 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
 
   const close = async () => {
     await stopScheduler();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Event streams never end by themselves; the server could not close while one is open.
+    endOpenStreams();
+    await closed;
     server.closeAllConnections();
     await app.close();
     await closeAppDatabase();

@@ -7,9 +7,12 @@ import { jsonObjectSchema } from "../../services/experiments/variant-metric.sche
 import { analysisEndpoints } from "../endpoints/analysis/analysis-endpoints";
 import { experimentEndpoints } from "../endpoints/experiments/experiment-endpoints";
 import { experimentBodies } from "../endpoints/experiments/experiment-json";
+import { flagEndpoints } from "../endpoints/flags/flag-endpoints";
+import { overrideEndpoints } from "../endpoints/flags/override-endpoints";
 import type { ApiHandler } from "../types";
 import { type OpenApiDocument, type TagObject, buildOpenApiDocument } from "./build-document";
 import { type EndpointDoc, named } from "./endpoint-doc";
+import { flagSdkEndpointDocs } from "./flag-sdk-endpoints";
 import { sdkEndpointDocs } from "./sdk-endpoints";
 
 export const openApiJsonDoc: EndpointDoc = {
@@ -28,6 +31,7 @@ export const apiTags: readonly TagObject[] = [
   { name: "Experiments", description: "Create, read, change and delete experiments, and move them through their lifecycle." },
   { name: "Variants", description: "An experiment's variants, one at a time." },
   { name: "Metrics", description: "An experiment's metric definitions, one at a time." },
+  { name: "Feature flags", description: "Create, read, change and delete feature flags, switch them on and off, and give users overrides." },
   { name: "SDK", description: "What SDKs and browsers call with client and server keys." },
   { name: "Analysis", description: "Experiment statistics from summary statistics, and sample-size planning." },
   { name: "Documentation", description: "This document." },
@@ -36,7 +40,9 @@ export const apiTags: readonly TagObject[] = [
 export const documentedEndpoints: readonly EndpointDoc[] = [
   ...experimentEndpoints.map((endpoint) => endpoint.doc),
   ...analysisEndpoints.map((endpoint) => endpoint.doc),
+  ...[...flagEndpoints, ...overrideEndpoints].map((endpoint) => endpoint.doc),
   ...sdkEndpointDocs,
+  ...flagSdkEndpointDocs,
   openApiJsonDoc,
 ];
 

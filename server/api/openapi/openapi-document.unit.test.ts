@@ -108,8 +108,8 @@ describe("the OpenAPI document", () => {
     expect(new Set(operations.map((entry) => entry.operation.operationId)).size).toBe(operations.length);
   });
 
-  it("documents every route under app/api/v1 and app/r, and only routes that exist", () => {
-    const routes = [...routeFiles(join(root, "app/api/v1")), ...routeFiles(join(root, "app/r"))];
+  it("documents every route under app/api/v1, app/r and app/ofrep, and only routes that exist", () => {
+    const routes = [...routeFiles(join(root, "app/api/v1")), ...routeFiles(join(root, "app/r")), ...routeFiles(join(root, "app/ofrep"))];
     expect(routes.length).toBeGreaterThan(8);
     const served = routes.flatMap((route) => route.methods.map((method) => `${method} ${route.path}`)).sort();
     const documented = operations.map(({ path, method }) => `${method} ${path}`).sort();

@@ -45,7 +45,7 @@ const sortColumns: Record<ExperimentSortField, PgColumn> = {
 const nullableSorts: ReadonlySet<ExperimentSortField> = new Set(["owner", "start", "end"]);
 
 /** `%`, `_` and `\` typed by a person are text, not ILIKE wildcards. */
-function containsPattern(text: string): string {
+export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -105,12 +105,27 @@ export async function listExperiments(ctx: ServiceContext, input: ListExperiment
     ctx.db.select({ total: sql<number>`count(*)::int` }).from(experiments).where(where),
   ]);
 
+  return pageOfOwnedRows(rows, count?.total ?? 0, params);
+}
+
+interface OwnerColumns {
+  ownerId: string | null;
+  ownerUsername: string | null;
+  ownerFullName: string | null;
+}
+
+/** A list page from rows joined to their owner (a left join: no owner, no columns). */
+export function pageOfOwnedRows<R extends OwnerColumns>(
+  rows: readonly R[],
+  total: number,
+  params: { page: number; pageSize: number },
+): { rows: Array<Omit<R, keyof OwnerColumns> & { owner: ExperimentOwner | null }>; total: number; page: number; pageSize: number } {
   return {
     rows: rows.map(({ ownerId, ownerUsername, ownerFullName, ...row }) => ({
       ...row,
       owner: ownerId !== null && ownerUsername !== null ? { id: ownerId, username: ownerUsername, fullName: ownerFullName } : null,
     })),
-    total: count?.total ?? 0,
+    total,
     page: params.page,
     pageSize: params.pageSize,
   };

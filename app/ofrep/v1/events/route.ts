@@ -1,0 +1,8 @@
+import { corsPreflight } from "@/server/api/cors";
+import { ofrepEventsHandler } from "@/server/api/endpoints/ofrep/ofrep-endpoints";
+import { nextRoute } from "@/server/api/next-adapter";
+
+// Production serves this on the fast path (server/api/routes.ts); this mount serves `next dev`.
+export const dynamic = "force-dynamic";
+export const GET = nextRoute(ofrepEventsHandler());
+export const OPTIONS = nextRoute(corsPreflight());

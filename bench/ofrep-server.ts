@@ -1,0 +1,63 @@
+/**
+ * The OFREP server process for bench/ofrep.bench-run.ts (its ceiling is fast-path-server.ts's `bare`),
+ * started with fork(): `POST /ofrep/v1/evaluate/flags/{key}` as `npm start` serves it (request log, route
+ * match, API-key check, CORS, cached definitions, evaluation) on a migrated in-memory PGlite with one
+ * realistic flag: a rule with two conditions and a 50% rollout, then a 10% default rollout.
+ * It tells the parent its port (and key) over IPC once it listens, and exits when the parent says so.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { PGlite } from "@electric-sql/pglite";
+import { openDatabase } from "../db/client";
+import { migrateUp } from "../db/migrate/runner";
+import { ofrepFlagHandler } from "../server/api/endpoints/ofrep/ofrep-endpoints";
+import { serveFromNode } from "../server/api/node-adapter";
+import { logRequests } from "../server/http/request-log";
+import { createApiKey } from "../server/services/api-keys/create-api-key";
+import { createFlag } from "../server/services/flags/create-flag";
+import { systemContext } from "../server/services/testing";
+
+export type OfrepServerMessage = { port: number; key: string | null };
+
+const BENCH_FLAG = process.argv[3] ?? "bench-new-checkout";
+
+async function ofrep(): Promise<{ listener: (req: IncomingMessage, res: ServerResponse) => void; key: string }> {
+  const handle = await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
+  await migrateUp(handle.runner);
+  const ctx = systemContext(handle.db);
+  await createFlag(ctx, {
+    key: BENCH_FLAG,
+    name: "New checkout",
+    status: "ACTIVE",
+    rolloutPercentage: 10,
+    targetingRules: [{ id: "na-paid", condition: { country: { $in: ["US", "CA"] }, plan: { $ne: "free" } }, rolloutPercentage: 50 }],
+  });
+  const { key } = await createApiKey(ctx, { name: "bench", type: "client" });
+  const handler = ofrepFlagHandler({ database: async () => handle });
+  const route = /^\/ofrep\/v1\/evaluate\/flags\/([^/]+)$/;
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    logRequests(req, res);
+    const match = route.exec((req.url ?? "/").split("?")[0] ?? "/");
+    if (!match || req.method !== "POST") return void res.writeHead(404).end();
+    void serveFromNode(handler, req, res, { key: decodeURIComponent(match[1] ?? "") });
+  };
+  return { listener, key };
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.argv[2]);
+  const { listener, key } = await ofrep();
+  const server = createServer(listener);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const message: OfrepServerMessage = { port, key };
+  process.send?.(message);
+  process.on("message", () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
