@@ -1,4 +1,5 @@
 import { assignmentsHandler, redirectHandler } from "./endpoints/assignments";
+import { errorResponse } from "./error-response";
 import type { ApiHandler } from "./types";
 
 /**
@@ -16,13 +17,21 @@ export const fastRoutes: FastRoute[] = [
   { method: "GET", pattern: /^\/r\/(?<experimentKey>[^/]+)\/?$/, handler: redirectHandler() },
 ];
 
+/** Answers a path whose percent-encoding is not UTF-8 (`/r/%E0`): decoding it would throw in the request listener. */
+const malformedPath: ApiHandler = async () => errorResponse(400, "bad_request", "The URL's percent-encoding is malformed.");
+
 export function matchFastRoute(method: string, path: string): { route: FastRoute; params: Record<string, string> } | null {
   for (const route of fastRoutes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
     if (match) {
-      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
-      return { route, params };
+      try {
+        const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+        return { route, params };
+      } catch (error) {
+        if (!(error instanceof URIError)) throw error;
+        return { route: { ...route, handler: malformedPath }, params: {} };
+      }
     }
   }
   return null;
