@@ -62,6 +62,19 @@ export class TooManyRequests extends AppError {
   }
 }
 
+/** The service cannot take the request right now (overloaded, or its database unreachable). */
+export class Unavailable extends AppError {
+  override name = "Unavailable";
+  readonly status = 503;
+  readonly code = "unavailable";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

@@ -1,7 +1,7 @@
 import { getDatabaseHandle } from "@/db/app-database";
 import type { DatabaseHandle } from "@/db/client";
 import { activeExperimentDefinitions } from "../../cache/experiment-definitions";
-import { type AssignmentAnswer, assignUser } from "../../services/assignments/assign-user";
+import { type AssignmentAnswer, assignUser, assignUserToExperiments } from "../../services/assignments/assign-user";
 import { validate } from "../../services/validate";
 import { Forbidden } from "../../errors";
 import { errorResponse } from "../error-response";
@@ -26,11 +26,11 @@ export function assignmentsHandler(database: () => Promise<DatabaseHandle> = get
       const input = validate(assignmentsRequestSchema, request.body ?? {});
       const active = await activeExperimentDefinitions(ctx.handle);
       const keys = input.experiments ?? [...active.keys()];
-      const assignments: AssignmentAnswer[] = [];
-      for (const key of keys) {
-        const experiment = active.get(key);
-        assignments.push(experiment ? await assignUser(ctx.db, { experiment, userId: input.userId, context: input.context }) : notRunning(key));
-      }
+      const running = [...new Set(keys)].flatMap((key) => active.get(key) ?? []);
+      // Every experiment of the request at once: one lookup and one batched write at most, not one per experiment.
+      const answers = await assignUserToExperiments(ctx.db, { experiments: running, userId: input.userId, context: input.context });
+      const byKey = new Map(answers.map((answer) => [answer.experiment, answer]));
+      const assignments = keys.map((key) => byKey.get(key) ?? notRunning(key));
       return { status: 200, body: { assignments } };
     },
     database,
