@@ -117,6 +117,9 @@ export async function assignUserToExperiments(db: Executor, input: AssignUserToE
     else answers[index] = notEnrolled(experiment, "NOT_IN_TRAFFIC");
   });
 
+  // The common case (returning users, users outside a never-narrowed traffic) needs no database at all.
+  if (lookups.length === 0 && writes.length === 0) return answers;
+
   const answerStored = async (index: number, variantId: string | null, reason: "STICKY" | "BUCKETED", otherwise: AssignmentReason) => {
     const experiment = input.experiments[index]!;
     const variant = variantId === null ? null : await variantOf(db, experiment, variantId);
