@@ -97,6 +97,8 @@ export async function insertAssignments(db: Executor, rows: readonly NewAssignme
 
 export const MAX_ASSIGNMENT_BATCH = 1_000;
 export const MAX_WAITING_ASSIGNMENTS = 20_000;
+/** Batches written at once: a second one runs while the first commits; the pool (10) serves other queries too. */
+export const ASSIGNMENT_BATCHES_IN_FLIGHT = 2;
 
 const KEY = Symbol.for("experimentation.assignment-writers");
 
@@ -106,7 +108,7 @@ export function assignmentWriter(db: Executor): WriteBatcher<NewAssignment, Stor
   const writers = (holder[KEY] ??= new WeakMap());
   let writer = writers.get(db);
   if (!writer) {
-    writer = new WriteBatcher((rows) => insertAssignments(db, rows), { maxBatch: MAX_ASSIGNMENT_BATCH, maxQueue: MAX_WAITING_ASSIGNMENTS });
+    writer = new WriteBatcher((rows) => insertAssignments(db, rows), { maxBatch: MAX_ASSIGNMENT_BATCH, maxQueue: MAX_WAITING_ASSIGNMENTS, maxInFlight: ASSIGNMENT_BATCHES_IN_FLIGHT });
     writers.set(db, writer);
   }
   return writer;

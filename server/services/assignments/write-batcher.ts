@@ -3,6 +3,8 @@ import { Unavailable } from "../../errors";
 export interface WriteBatcherOptions {
   /** Most items one batch writes. */
   maxBatch: number;
+  /** Most batches being written at once (each on a connection of its own). */
+  maxInFlight: number;
   /** Most items waiting (not yet in a batch being written); beyond it `submit` is refused at once. */
   maxQueue: number;
 }
@@ -17,13 +19,15 @@ interface Waiter<Item, Result> {
  * Group commit for writes of concurrent requests (the idea of PostgreSQL's own `commit_delay`, and of
  * write-ahead-log group commit generally): items submitted while a batch is being written wait and go
  * out together in the next one, so under load many requests share one statement and one commit, and
- * when idle an item waits only for the current tick. One batch is in flight at a time. A failed batch
- * rejects its own waiters only; the queue is bounded, and a full queue refuses at once (503) rather than
- * letting latency and memory grow without limit.
+ * when idle an item waits only for the current tick. A few batches may be in flight at once, so that one
+ * batch's commit does not hold up the next one's statement. A failed batch rejects its own waiters only;
+ * the queue is bounded, and a full queue refuses at once (503) rather than letting latency and memory
+ * grow without limit.
  */
 export class WriteBatcher<Item, Result> {
   private queue: Waiter<Item, Result>[] = [];
-  private running = false;
+  private inFlight = 0;
+  private scheduled = false;
   /** Batches written so far (successful or not): how well requests share statements. */
   batches = 0;
 
@@ -39,11 +43,17 @@ export class WriteBatcher<Item, Result> {
     }
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        // Let every request read in this turn of the event loop join the first batch.
-        setImmediate(() => void this.drain());
-      }
+      this.schedule();
+    });
+  }
+
+  /** Starts batches at the end of this turn of the event loop, so every request read in it can join. */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.options.maxInFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) void this.write(this.queue.splice(0, this.options.maxBatch));
     });
   }
 
@@ -51,18 +61,18 @@ export class WriteBatcher<Item, Result> {
     return this.queue.length;
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.options.maxBatch);
-      this.batches++;
-      try {
-        const results = await this.writeBatch(batch.map((w) => w.item));
-        if (results.length !== batch.length) throw new Error(`a batch of ${batch.length} writes answered ${results.length} results`);
-        batch.forEach((w, i) => w.resolve(results[i] as Result));
-      } catch (error) {
-        for (const w of batch) w.reject(error);
-      }
+  private async write(batch: Waiter<Item, Result>[]): Promise<void> {
+    this.inFlight++;
+    this.batches++;
+    try {
+      const results = await this.writeBatch(batch.map((w) => w.item));
+      if (results.length !== batch.length) throw new Error(`a batch of ${batch.length} writes answered ${results.length} results`);
+      batch.forEach((w, i) => w.resolve(results[i] as Result));
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    } finally {
+      this.inFlight--;
+      if (this.queue.length > 0) this.schedule();
     }
-    this.running = false;
   }
 }
