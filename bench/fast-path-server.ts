@@ -2,28 +2,29 @@
  * A server process for the fast-path benchmark (bench/fast-path.bench-run.ts), started with fork():
  *   bare         a bare node:http server that reads the JSON body and answers a small JSON: the ceiling
  *   assignments  our SDK fast path as `npm start` serves it (request log, route match, API-key check,
- *                cached definitions, the assignment service) on a migrated in-memory PGlite with one
- *                ACTIVE experiment and a client key
- * It tells the parent its port (and key) over IPC once it listens, and exits when the parent says so.
+ *                cached definitions, the assignment service), on the PostgreSQL database of
+ *                BENCH_DATABASE_URL (seeded by the parent, which passes the key in BENCH_KEY) or else a
+ *                migrated in-memory PGlite it seeds itself. BENCH_LOG=off leaves out the request log, to
+ *                measure what a log line costs.
+ * It tells the parent its port and key over IPC once it listens, its peak RSS when asked, and exits
+ * when the parent says so.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../db/client";
-import { migrateUp } from "../db/migrate/runner";
 import { assignmentsHandler } from "../server/api/endpoints/assignments";
 import { serveFromNode } from "../server/api/node-adapter";
+import { matchFastRoute } from "../server/api/routes";
 import { logRequests } from "../server/http/request-log";
-import { createApiKey } from "../server/services/api-keys/create-api-key";
-import { changeExperimentStatus } from "../server/services/experiments/change-experiment-status";
-import { createExperiment } from "../server/services/experiments/create-experiment";
-import { readyExperiment } from "../server/services/experiments/experiment-fixtures";
-import { systemContext } from "../server/services/testing";
-
-const BENCH_EXPERIMENT = "bench-checkout";
+import { seedFastPath } from "./fast-path-seed";
 
 /** What the server tells the parent once it listens. */
-export type ServerMessage = { port: number; key: string | null; experiment: string | null };
+export type ServerMessage = { port: number; key: string | null };
+/** What the parent asks: start measuring (peak RSS, CPU time), report the measure, or stop. */
+export type ParentCommand = "measure-start" | "measure-report" | "stop";
+/** The answer to "measure-report": since "measure-start", the peak RSS and the CPU time used (user + system). */
+export type Measure = { peakRss: number; cpuMicros: number };
 
 function bare(): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -39,16 +40,22 @@ function bare(): (req: IncomingMessage, res: ServerResponse) => void {
 }
 
 async function assignments(): Promise<{ listener: (req: IncomingMessage, res: ServerResponse) => void; key: string }> {
-  const handle = await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
-  await migrateUp(handle.runner);
-  const ctx = systemContext(handle.db);
-  await createExperiment(ctx, readyExperiment(BENCH_EXPERIMENT));
-  await changeExperimentStatus(ctx, { experiment: { key: BENCH_EXPERIMENT }, status: "ACTIVE" });
-  const { key } = await createApiKey(ctx, { name: "bench", type: "client" });
+  const url = process.env.BENCH_DATABASE_URL;
+  const handle = url ? await openDatabase({ kind: "postgres", url }) : await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
+  const key = url ? process.env.BENCH_KEY : (await seedFastPath(handle)).key;
+  if (!key) throw new Error("BENCH_KEY is required with BENCH_DATABASE_URL");
+  // The app's own handler, on this database (the one in fastRoutes would open DATABASE_URL's).
   const handler = assignmentsHandler(async () => handle);
+  const log = process.env.BENCH_LOG !== "off";
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    logRequests(req, res);
-    void serveFromNode(handler, req, res, {});
+    if (log) logRequests(req, res);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const fast = matchFastRoute(req.method ?? "GET", path);
+    if (!fast) {
+      res.writeHead(404).end();
+      return;
+    }
+    void serveFromNode(handler, req, res, fast.params);
   };
   return { listener, key };
 }
@@ -59,12 +66,26 @@ async function main(): Promise<void> {
   const { listener, key } = mode === "bare" ? { listener: bare(), key: null } : await assignments();
   const server = createServer(listener);
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const message: ServerMessage = { port: (server.address() as AddressInfo).port, key, experiment: key ? BENCH_EXPERIMENT : null };
+  await new Promise<void>((resolve) => server.listen(Number(process.argv[3] ?? 0), "127.0.0.1", resolve));
+  let peakRss = process.memoryUsage.rss();
+  let cpuAtStart = process.cpuUsage();
+  setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 200).unref();
+  const message: ServerMessage = { port: (server.address() as AddressInfo).port, key };
   process.send?.(message);
-  process.on("message", () => {
-    server.closeAllConnections();
-    server.close(() => process.exit(0));
+  process.on("message", (command: ParentCommand) => {
+    if (command === "measure-start") {
+      peakRss = process.memoryUsage.rss();
+      cpuAtStart = process.cpuUsage();
+    } else if (command === "measure-report") {
+      const cpu = process.cpuUsage(cpuAtStart);
+      const measure: Measure = { peakRss: Math.max(peakRss, process.memoryUsage.rss()), cpuMicros: cpu.user + cpu.system };
+      process.send?.(measure);
+    } else {
+      server.closeAllConnections();
+      server.close(() => process.exit(0));
+    }
   });
 }
 

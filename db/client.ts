@@ -20,8 +20,11 @@ export interface DatabaseHandle {
   driver: "pglite" | "postgres";
   /** Raw SQL access for the migration runner and tests. */
   runner: SqlRunner;
-  /** LISTEN on a channel; resolves to a function that stops listening. */
-  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel; resolves to a function that stops listening. `onListen` runs each time the
+   * LISTEN is established, including after the driver reconnects (notices in between are lost).
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,13 @@ function postgresRunner(sql: postgres.Sql | postgres.TransactionSql): SqlRunner 
   };
 }
 
+/** PGlite runs in this process, so its LISTEN never drops: it is established once. */
+async function pgliteListen(client: PGlite, channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>> {
+  const unlisten = await client.listen(channel, onNotify);
+  onListen?.();
+  return unlisten;
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const client = postgres(target.url, {
@@ -68,8 +78,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       db: drizzlePostgres({ client, schema }) as unknown as Database,
       driver: "postgres",
       runner: postgresRunner(client),
-      async listen(channel, onNotify) {
-        const { unlisten } = await client.listen(channel, onNotify);
+      async listen(channel, onNotify, onListen) {
+        // postgres.js calls onlisten on the first LISTEN and again after each reconnect.
+        const { unlisten } = await client.listen(channel, onNotify, onListen);
         return unlisten;
       },
       close: () => client.end({ timeout: 5 }),
@@ -80,7 +91,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       db: drizzlePglite({ client: target.client, schema }) as unknown as Database,
       driver: "pglite",
       runner: pgliteRunner(target.client),
-      listen: (channel, onNotify) => target.client.listen(channel, onNotify),
+      listen: (channel, onNotify, onListen) => pgliteListen(target.client, channel, onNotify, onListen),
       close: () => target.client.close(),
     };
   }
@@ -97,7 +108,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     db: drizzlePglite({ client, schema }) as unknown as Database,
     driver: "pglite",
     runner: pgliteRunner(client),
-    listen: (channel, onNotify) => client.listen(channel, onNotify),
+    listen: (channel, onNotify, onListen) => pgliteListen(client, channel, onNotify, onListen),
     async close() {
       try {
         await client.close();

@@ -20,6 +20,9 @@ const CACHED: Record<string, ChangeKind> = {
   feature_flag: "feature_flag",
   feature_flag_override: "feature_flag",
   api_key: "api_key",
+  // Admin keys carry their role's permissions, cached with the key.
+  role: "role",
+  role_permission: "role",
 };
 
 /**

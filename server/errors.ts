@@ -50,16 +50,27 @@ export class Forbidden extends AppError {
   readonly code = "forbidden";
 }
 
-export class TooManyRequests extends AppError {
-  override name = "TooManyRequests";
-  readonly status = 429;
-  readonly code = "too_many_requests";
+/** An error that passes with time: the API answers it with `Retry-After`. */
+export abstract class RetryLater extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
   ) {
     super(message);
   }
+}
+
+export class TooManyRequests extends RetryLater {
+  override name = "TooManyRequests";
+  readonly status = 429;
+  readonly code = "too_many_requests";
+}
+
+/** The service cannot take the request right now (overloaded, or its database unreachable). */
+export class Unavailable extends RetryLater {
+  override name = "Unavailable";
+  readonly status = 503;
+  readonly code = "unavailable";
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -32,6 +32,12 @@ export const experiments = experimentation.table(
     targetingRules: jsonb("targeting_rules").$type<Record<string, unknown> | null>(),
     metrics: jsonb("metrics").$type<Record<string, unknown> | null>(),
     tags: jsonb("tags").$type<string[]>().notNull().default([]),
+    /**
+     * Addition: when an allocation change first narrowed the enrolled part of the hash space after the
+     * experiment left draft. Until then no user outside the traffic can hold an assignment, so the hot
+     * path need not look one up (DESIGN §9).
+     */
+    trafficNarrowedAt: instant("traffic_narrowed_at"),
     ...timestamps,
   },
   (t) => [

@@ -3,6 +3,7 @@ import type { Actor, Permission } from "@/core/permissions/permissions";
 import type { DatabaseHandle } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import type { ApiKeyType } from "@/db/schema/enums";
+import { setBounded } from "../cache/bounded-map";
 import { onChange } from "../cache/change-feed";
 import { Unauthenticated } from "../errors";
 import { rolePermissionSet } from "../services/auth/load-actor";
@@ -24,36 +25,79 @@ export interface ApiKeyPrincipal {
  */
 const SDK_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["experiment:read", "feature_flag:read", "event:create"]);
 
-const MAX_ENTRIES = 10_000;
+/** Valid keys kept in memory; an installation has far fewer, so in practice none is ever evicted. */
+export const MAX_KNOWN_KEYS = 10_000;
+/** Unknown hashes kept so a client retrying a bad key does not hammer the database; bounded on their own. */
+export const MAX_UNKNOWN_KEYS = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
 /** A safety net for a missed notice (a dropped LISTEN connection): forget every key at least this often. */
-const MAX_ENTRY_AGE_MS = 30_000;
+export const MAX_ENTRY_AGE_MS = 30_000;
+
+type Listening = Pick<DatabaseHandle, "listen">;
 
 /**
  * Keys by hash, in memory: the SDK hot path must not query the database per request (DESIGN §8).
- * Unknown hashes are remembered too (bounded), so a client retrying a bad key does not hammer the
- * database. Any key change anywhere (create, revoke) clears the cache on every instance.
+ * Any key or role change anywhere (create, revoke, a role's permissions) clears the cache on every
+ * instance. Unknown hashes are remembered apart from valid keys, so a flood of random keys evicts only
+ * other unknown hashes.
+ *
+ * A lookup that was already reading when the cache was cleared must not put what it read back: it may
+ * be a key revoked in between. Each clear starts a new generation, and a load stores its answer only
+ * if the generation it started in is still current. Concurrent lookups of one hash share one load.
  */
-class ApiKeyCache {
-  private entries = new Map<string, ApiKeyPrincipal | null>();
+export class ApiKeyCache<Handle extends Listening = DatabaseHandle> {
+  private known = new Map<string, ApiKeyPrincipal>();
+  private unknown = new Map<string, true>();
+  private loading = new Map<string, Promise<ApiKeyPrincipal | null>>();
+  private generation = 0;
   private filledSince = Date.now();
   private lastUsedWritten = new Map<string, number>();
   private subscribed: Promise<unknown> | null = null;
 
-  async lookup(handle: DatabaseHandle, keyHash: string): Promise<ApiKeyPrincipal | null> {
+  constructor(
+    private readonly load: (handle: Handle, keyHash: string) => Promise<ApiKeyPrincipal | null>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  clear(): void {
+    this.generation++;
+    this.known.clear();
+    this.unknown.clear();
+    this.loading.clear();
+    this.filledSince = this.now();
+  }
+
+  async lookup(handle: Handle, keyHash: string): Promise<ApiKeyPrincipal | null> {
     this.subscribed ??= onChange(handle, (kind) => {
-      if (kind === "api_key") this.entries.clear();
+      if (kind === "api_key" || kind === "role" || kind === "all") this.clear();
     });
     await this.subscribed;
-    if (Date.now() - this.filledSince > MAX_ENTRY_AGE_MS) {
-      this.entries.clear();
-      this.filledSince = Date.now();
-    }
-    if (this.entries.has(keyHash)) return this.entries.get(keyHash) ?? null;
-    const principal = await loadPrincipal(handle, keyHash);
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(keyHash, principal);
-    return principal;
+    if (this.now() - this.filledSince > MAX_ENTRY_AGE_MS) this.clear();
+    const known = this.known.get(keyHash);
+    if (known) return known;
+    if (this.unknown.has(keyHash)) return null;
+    const pending = this.loading.get(keyHash);
+    if (pending) return pending;
+
+    const generation = this.generation;
+    const loading = this.load(handle, keyHash).then((principal) => {
+      if (this.generation === generation) {
+        if (principal) setBounded(this.known, keyHash, principal, MAX_KNOWN_KEYS);
+        else setBounded(this.unknown, keyHash, true, MAX_UNKNOWN_KEYS);
+      }
+      return principal;
+    });
+    this.loading.set(keyHash, loading);
+    // Settled either way, the load stops being shared; a failed one is not remembered, so the next request retries.
+    const settled = () => {
+      if (this.loading.get(keyHash) === loading) this.loading.delete(keyHash);
+    };
+    loading.then(settled, settled);
+    return loading;
+  }
+
+  get size(): { known: number; unknown: number } {
+    return { known: this.known.size, unknown: this.unknown.size };
   }
 
   /** Records use at most once a minute per key, off the request's critical path. */
@@ -86,7 +130,7 @@ async function loadPrincipal(handle: DatabaseHandle, keyHash: string): Promise<A
 const KEY = Symbol.for("experimentation.api-key-cache");
 function cache(): ApiKeyCache {
   const holder = globalThis as { [KEY]?: ApiKeyCache };
-  holder[KEY] ??= new ApiKeyCache();
+  holder[KEY] ??= new ApiKeyCache(loadPrincipal);
   return holder[KEY];
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type AppError, isAppError, TooManyRequests } from "../errors";
+import { type AppError, isAppError, RetryLater } from "../errors";
 import type { ApiResponse } from "./types";
 
 /** The API's one error shape (DESIGN §7): `{"error": {"code", "message", "details"?}}`. */
@@ -9,7 +9,7 @@ export function errorResponse(status: number, code: string, message: string, det
 
 function fromAppError(error: AppError): ApiResponse {
   const details = "fieldErrors" in error && error.fieldErrors && Object.keys(error.fieldErrors as object).length ? { fields: error.fieldErrors } : undefined;
-  const headers = error instanceof TooManyRequests ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+  const headers = error instanceof RetryLater ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
   return errorResponse(error.status, error.code, error.message, details, headers);
 }
 

@@ -3,6 +3,7 @@ import { assignmentsHandler, redirectHandler } from "./endpoints/assignments";
 import { flagEvaluationHandler } from "./endpoints/flag-evaluation";
 import { ofrepBulkHandler, ofrepEventsHandler, ofrepFlagHandler } from "./endpoints/ofrep/ofrep-endpoints";
 import { sdkConfigHandler } from "./endpoints/sdk-config";
+import { errorResponse } from "./error-response";
 import type { ApiHandler } from "./types";
 
 /**
@@ -27,22 +28,21 @@ export const fastRoutes: FastRoute[] = [
   { method: "OPTIONS", pattern: /^\/(?:ofrep\/v1\/(?:evaluate\/flags(?:\/[^/]+)?|events)|api\/v1\/flags\/evaluate)\/?$/, handler: corsPreflight() },
 ];
 
-/** A path segment as sent; malformed percent-encoding (`%E0%A4%A`) is kept raw rather than thrown on, which would take the server down. */
-function decodedSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
+/** Answers a path whose percent-encoding is not UTF-8 (`/r/%E0`): decoding it would throw in the request listener. */
+const malformedPath: ApiHandler = async () => errorResponse(400, "bad_request", "The URL's percent-encoding is malformed.");
 
 export function matchFastRoute(method: string, path: string): { route: FastRoute; params: Record<string, string> } | null {
   for (const route of fastRoutes) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
     if (match) {
-      const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodedSegment(v)]));
-      return { route, params };
+      try {
+        const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+        return { route, params };
+      } catch (error) {
+        if (!(error instanceof URIError)) throw error;
+        return { route: { ...route, handler: malformedPath }, params: {} };
+      }
     }
   }
   return null;

@@ -18,7 +18,7 @@ class ExperimentDefinitionsCache {
 
   async active(handle: DatabaseHandle): Promise<Map<string, ExperimentDefinition>> {
     this.subscribed ??= onChange(handle, (kind) => {
-      if (kind === "experiment") this.current = null;
+      if (kind === "experiment" || kind === "all") this.current = null;
     });
     await this.subscribed;
     if (!this.current || Date.now() - this.loadedAt > MAX_DEFINITIONS_AGE_MS) {

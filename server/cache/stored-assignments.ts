@@ -1,3 +1,5 @@
+import { setBounded, touch } from "./bounded-map";
+
 /**
  * Assignments this instance has seen stored, in memory, so that a returning user is answered without
  * a database round trip (DESIGN §9: assignment touches the database only to record a new assignment).
@@ -23,25 +25,12 @@ export class StoredAssignments {
 
   /** The variant id stored for the user, if this instance has seen it. */
   get(experimentId: string, userId: string): string | undefined {
-    const key = StoredAssignments.key(experimentId, userId);
-    const variantId = this.variants.get(key);
-    if (variantId !== undefined) {
-      // Map keeps insertion order: moving the entry to the end makes the first one the least recently used.
-      this.variants.delete(key);
-      this.variants.set(key, variantId);
-    }
-    return variantId;
+    return touch(this.variants, StoredAssignments.key(experimentId, userId));
   }
 
   /** Records a row known to be committed. */
   remember(experimentId: string, userId: string, variantId: string): void {
-    const key = StoredAssignments.key(experimentId, userId);
-    this.variants.delete(key);
-    this.variants.set(key, variantId);
-    if (this.variants.size > this.capacity) {
-      const oldest = this.variants.keys().next();
-      if (!oldest.done) this.variants.delete(oldest.value);
-    }
+    setBounded(this.variants, StoredAssignments.key(experimentId, userId), variantId, this.capacity);
   }
 
   get size(): number {

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { assignments } from "@/db/schema";
@@ -15,6 +16,8 @@ import { assignmentsHandler, redirectHandler } from "./assignments";
 
 let h: DatabaseHandle;
 let key: string;
+let serverKey: string;
+let adminKey: string;
 const database = async () => h;
 const assign = assignmentsHandler(database);
 const redirect = redirectHandler(database);
@@ -23,6 +26,8 @@ beforeAll(async () => {
   h = await createTestDatabase();
   const ctx = systemContext(h.db);
   key = (await createApiKey(ctx, { name: "web", type: "client" })).key;
+  serverKey = (await createApiKey(ctx, { name: "backend", type: "server" })).key;
+  adminKey = (await createApiKey(ctx, { name: "ops", type: "admin", role: "viewer" })).key;
   await createExperiment(ctx, readyExperiment("checkout", { targetingRules: { country: { $in: ["US", "CA"] } } }));
   await changeExperimentStatus(ctx, { experiment: { key: "checkout" }, status: "ACTIVE" });
   await createExperiment(
@@ -36,6 +41,18 @@ beforeAll(async () => {
     }),
   );
   await changeExperimentStatus(ctx, { experiment: { key: "landing" }, status: "ACTIVE" });
+  await createExperiment(
+    ctx,
+    readyExperiment("landing-us", {
+      experimentType: "SPLIT_URL",
+      targetingRules: { country: "US", plan: { $in: ["pro", "team"] } },
+      variants: [
+        { name: "original", isControl: true, trafficAllocation: 50, configuration: { url: "https://example.com/" } },
+        { name: "new", trafficAllocation: 50, configuration: { url: "https://example.com/new" } },
+      ],
+    }),
+  );
+  await changeExperimentStatus(ctx, { experiment: { key: "landing-us" }, status: "ACTIVE" });
 });
 afterAll(() => h.close());
 
@@ -83,7 +100,7 @@ describe("POST /api/v1/assignments", () => {
 
   it("answers every ACTIVE experiment when none are listed, and NOT_ACTIVE for a listed unknown key", async () => {
     const all = await assignmentsOf({ userId: "u-all", context: { country: "CA" } });
-    expect(all.map((a) => a.experiment).sort()).toEqual(["checkout", "landing"]);
+    expect(all.map((a) => a.experiment).sort()).toEqual(["checkout", "landing", "landing-us"]);
     const [unknown] = await assignmentsOf({ userId: "u-all", experiments: ["nope"] });
     expect(unknown).toMatchObject({ experiment: "nope", inExperiment: false, reason: "NOT_ACTIVE" });
   });
@@ -120,6 +137,34 @@ describe("GET /r/{experimentKey}", () => {
     expect(await redirect(get(`/r/checkout?userId=a&key=${key}`, { experimentKey: "checkout" }))).toMatchObject({ status: 409 });
     expect(await redirect(get(`/r/nope?userId=a&key=${key}`, { experimentKey: "nope" }))).toMatchObject({ status: 404 });
     expect(await redirect(get(`/r/landing?userId=a`, { experimentKey: "landing" }))).toMatchObject({ status: 401 });
+  });
+
+  it("takes only client keys from the URL, and any key type from a header", async () => {
+    for (const other of [serverKey, adminKey]) {
+      expect(await redirect(get(`/r/landing?userId=a&key=${other}`, { experimentKey: "landing" }))).toMatchObject({
+        status: 403,
+        body: { error: { code: "forbidden", message: expect.stringContaining("Only client keys may be sent in the URL") } },
+      });
+    }
+    expect(await redirect(get(`/r/landing?userId=a`, { experimentKey: "landing" }, { authorization: `Bearer ${serverKey}` }))).toMatchObject({ status: 302 });
+  });
+
+  it("targets on the user's attributes sent as query parameters", async () => {
+    const locations = async (query: string) => {
+      const seen = new Set<string>();
+      for (let i = 0; i < 40; i++) {
+        const response = await redirect(get(`/r/landing-us?userId=q${i}&key=${key}&${query}`, { experimentKey: "landing-us" }));
+        expect(response.status).toBe(302);
+        seen.add(response.headers?.location ?? "");
+      }
+      return [...seen].sort();
+    };
+    // Before: the context was always empty, so targeting failed and everyone got the control's URL.
+    expect(await locations("country=US&plan=pro")).toEqual(["https://example.com/", "https://example.com/new"]);
+    expect(await locations("country=FR&plan=pro")).toEqual(["https://example.com/"]);
+    expect(await locations("country=US")).toEqual(["https://example.com/"]);
+    const [stored] = await h.db.select({ context: assignments.context }).from(assignments).where(eq(assignments.userId, "q0"));
+    expect(stored?.context).toEqual({ country: "US", plan: "pro" });
   });
 });
 

@@ -9,7 +9,11 @@ export const assignmentsRequestSchema = z.object({
 
 export type AssignmentsRequest = z.infer<typeof assignmentsRequestSchema>;
 
-/** `GET /r/{experimentKey}?userId=...`: the split-URL redirect. */
+/** `GET /r/{experimentKey}?userId=...&<attribute>=<value>...`: the split-URL redirect. */
 export const redirectQuerySchema = z.object({
   userId: z.string({ error: "userId is required." }).min(1, "userId must not be empty.").max(256, "userId has at most 256 characters."),
+  /** Every other query parameter but `key`: the user's attributes, strings (a list when repeated). */
+  context: z
+    .record(z.string(), z.union([z.string().max(1024), z.array(z.string().max(1024)).max(100)]), { error: "Attributes are query parameters with text values." })
+    .refine((context) => Object.keys(context).length <= 50, "Send at most 50 attributes."),
 });

@@ -9,6 +9,8 @@ import { Invalid } from "../../errors";
 import { changeExperimentStatus } from "../experiments/change-experiment-status";
 import { createExperiment } from "../experiments/create-experiment";
 import { readyExperiment } from "../experiments/experiment-fixtures";
+import { updateExperiment } from "../experiments/update-experiment";
+import { updateVariant } from "../experiments/update-variant";
 import { systemContext } from "../testing";
 import { type AssignmentAnswer, assignUser, assignUserToExperiments } from "./assign-user";
 import type { ExperimentDefinition } from "./experiment-definition";
@@ -101,14 +103,44 @@ describe("assignUser", () => {
   it("keeps assigned users where they are when allocations shrink, and leaves new users out of the traffic", async () => {
     const experiment = await activeDefinition("ramp");
     const early = await Promise.all(Array.from({ length: 50 }, (_, i) => assignUser(h.db, { experiment, userId: `r-${i}` })));
-    const closed = { ...experiment, variants: experiment.variants.map((v) => ({ ...v, trafficAllocation: 0 })) };
+    // Ramping down from 50/50 to 5/5 while running: most of those users are now outside the traffic.
+    for (const variant of experiment.variants) {
+      await updateVariant(systemContext(h.db), { experiment: { key: "ramp" }, variantId: variant.id, changes: { trafficAllocation: 5 } });
+    }
+    const [narrowed] = await loadExperimentDefinitions(h.db, ["ramp"]);
+    expect(narrowed?.trafficNarrowed).toBe(true);
     // Another instance, which has not seen these users, finds their rows.
     const otherInstance = new StoredAssignments();
-    const later = await Promise.all(Array.from({ length: 50 }, (_, i) => assignUser(h.db, { experiment: closed, userId: `r-${i}`, stored: otherInstance })));
+    const later = await Promise.all(Array.from({ length: 50 }, (_, i) => assignUser(h.db, { experiment: narrowed!, userId: `r-${i}`, stored: otherInstance })));
     expect(later.map(withoutReason)).toEqual(early.map(withoutReason));
     expect(new Set(later.map((a) => a.reason))).toEqual(new Set(["STICKY"]));
-    expect(await assignUser(h.db, { experiment: closed, userId: "newcomer" })).toMatchObject({ inExperiment: false, reason: "NOT_IN_TRAFFIC" });
+    const outside = Array.from({ length: 200 }, (_, i) => `n-${i}`).find((u) => hash("ramp", u) >= 0.05 && hash("ramp", u) < 0.5 || hash("ramp", u) >= 0.55);
+    expect(await assignUser(h.db, { experiment: narrowed!, userId: outside! })).toMatchObject({ inExperiment: false, reason: "NOT_IN_TRAFFIC" });
     expect(await rowsOf(experiment)).toHaveLength(50);
+  });
+
+  it("answers users outside the traffic without reading the database unless the traffic was ever narrowed", async () => {
+    const experiment = await activeDefinition("ramp-up", {
+      variants: [
+        { name: "control", isControl: true, trafficAllocation: 10 },
+        { name: "treatment", trafficAllocation: 10 },
+      ],
+    });
+    // Both at once, as the experiment form saves them (one variant at a time, 10/10 → 20/10 would re-slice the space).
+    const rampedUp = experiment.variants.map((v) => ({ id: v.id, name: v.name, isControl: v.isControl, trafficAllocation: 20 }));
+    await updateExperiment(systemContext(h.db), { experiment: { key: "ramp-up" }, changes: { variants: rampedUp } });
+    const [widened] = await loadExperimentDefinitions(h.db, ["ramp-up"]);
+    expect(widened?.trafficNarrowed).toBe(false);
+    // A row no real request could have stored (the user was never in the traffic) shows whether the database was read.
+    const outside = Array.from({ length: 200 }, (_, i) => `o-${i}`).find((u) => hash("ramp-up", u) >= 0.2 && hash("ramp-up", u) < 0.5)!;
+    await h.db.insert(assignments).values({ experimentId: experiment.id, variantId: experiment.variants[0]!.id, userId: outside, context: {} });
+    expect(await assignUser(h.db, { experiment: widened!, userId: outside, stored: new StoredAssignments() })).toMatchObject({ inExperiment: false, reason: "NOT_IN_TRAFFIC" });
+    // Narrowed (20/20 → 5/35 re-slices the space): now such a row may exist, and it is found.
+    await updateVariant(systemContext(h.db), { experiment: { key: "ramp-up" }, variantId: experiment.variants[0]!.id, changes: { trafficAllocation: 5 } });
+    await updateVariant(systemContext(h.db), { experiment: { key: "ramp-up" }, variantId: experiment.variants[1]!.id, changes: { trafficAllocation: 35 } });
+    const [narrowed] = await loadExperimentDefinitions(h.db, ["ramp-up"]);
+    expect(narrowed?.trafficNarrowed).toBe(true);
+    expect(await assignUser(h.db, { experiment: narrowed!, userId: outside, stored: new StoredAssignments() })).toMatchObject({ inExperiment: true, variant: "control", reason: "STICKY" });
   });
 
   it("answers a returning user from memory, without reading the database", async () => {
@@ -119,7 +151,7 @@ describe("assignUser", () => {
     // With the row gone behind its back, only memory can still know the variant.
     await h.db.delete(assignments).where(eq(assignments.experimentId, experiment.id));
     expect(await assignUser(h.db, { experiment, userId: "regular", stored })).toEqual({ ...first, reason: "STICKY" });
-    const closed = { ...experiment, variants: experiment.variants.map((v) => ({ ...v, trafficAllocation: 0 })) };
+    const closed = { ...experiment, variants: experiment.variants.map((v) => ({ ...v, trafficAllocation: 0 })), trafficNarrowed: true };
     expect(await assignUser(h.db, { experiment: closed, userId: "regular", stored })).toEqual({ ...first, reason: "STICKY" });
     expect(await rowsOf(experiment)).toHaveLength(0);
     // An instance that never saw the user asks the database, as it must.

@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type AssignmentReason, assignExperiment } from "@/core/assignment/assign-experiment";
 import { variantUrl } from "@/core/experiments/split-url";
 import type { Executor } from "@/db/client";
 import { assignments, variants } from "@/db/schema";
 import { type StoredAssignments, storedAssignments } from "../../cache/stored-assignments";
 import { Invalid } from "../../errors";
+import { assignmentWriter } from "./insert-assignments";
 import type { ExperimentDefinition, VariantDefinition } from "./experiment-definition";
 
 export interface AssignUserInput {
@@ -43,93 +44,114 @@ function notEnrolled(experiment: ExperimentDefinition, reason: AssignmentReason)
   return { experiment: experiment.key, inExperiment: false, variant: null, variantId: null, configuration: null, url: null, reason };
 }
 
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23503") return true;
-  }
-  return false;
-}
-
 /** The variant of an assignment this instance has already seen stored, without asking the database. */
 function rememberedVariant(stored: StoredAssignments, experiment: ExperimentDefinition, userId: string): VariantDefinition | undefined {
   const variantId = stored.get(experiment.id, userId);
   return variantId === undefined ? undefined : experiment.variants.find((variant) => variant.id === variantId);
 }
 
-async function storedVariant(db: Executor, stored: StoredAssignments, experiment: ExperimentDefinition, userId: string): Promise<VariantDefinition | null> {
-  const remembered = rememberedVariant(stored, experiment, userId);
-  if (remembered) return remembered;
-  const [row] = await db
-    .select({ variantId: assignments.variantId })
-    .from(assignments)
-    .where(and(eq(assignments.experimentId, experiment.id), eq(assignments.userId, userId)));
-  if (!row) return null;
-  stored.remember(experiment.id, userId, row.variantId);
-  const cached = experiment.variants.find((variant) => variant.id === row.variantId);
+/** A stored assignment's variant: the cached one, or, for a variant added after the definition was cached, its row. */
+async function variantOf(db: Executor, experiment: ExperimentDefinition, variantId: string): Promise<VariantDefinition | null> {
+  const cached = experiment.variants.find((variant) => variant.id === variantId);
   if (cached) return cached;
-  // A variant added after the definition was cached: its row is the truth.
   const [fresh] = await db
     .select({ id: variants.id, name: variants.name, isControl: variants.isControl, trafficAllocation: variants.trafficAllocation, configuration: variants.configuration })
     .from(variants)
-    .where(eq(variants.id, row.variantId));
+    .where(eq(variants.id, variantId));
   return fresh ?? null;
 }
 
 /**
- * Assigns a user to an experiment (DESIGN §5). The decision is `core/assignment`'s; this stores a new
- * assignment with INSERT ... ON CONFLICT DO NOTHING and, when another request (in this or another app
- * instance) stored one first, answers with the stored row, so every request for a user agrees whatever the
- * race. A user outside the traffic is looked up too: an earlier, wider allocation may have enrolled them.
- * Users failing targeting, and experiments that are not ACTIVE, touch no table; nor does a returning
- * user whose assignment this instance has seen (`storedAssignments`).
+ * Whether a user outside the traffic may still hold an assignment: only if the traffic was ever narrowed
+ * while the experiment ran, or a bandit was re-weighted (its weights move ranges at every re-weighting).
  */
-export async function assignUser(db: Executor, input: AssignUserInput): Promise<AssignmentAnswer> {
-  const { experiment, userId } = input;
+function mayHoldAssignmentOutsideTraffic(experiment: ExperimentDefinition): boolean {
+  return experiment.trafficNarrowed || experiment.weights !== undefined;
+}
+
+export interface AssignUserToExperimentsInput {
+  experiments: readonly ExperimentDefinition[];
+  userId: string;
+  context?: Record<string, unknown>;
+  /** Assignments this instance has seen stored; the process's cache unless given (tests model other instances). */
+  stored?: StoredAssignments;
+}
+
+function checkUserId(userId: unknown): asserts userId is string {
   if (typeof userId !== "string" || userId === "" || userId.length > MAX_USER_ID_LENGTH) {
     throw new Invalid(`A user id is a non-empty string of at most ${MAX_USER_ID_LENGTH} characters.`, { userId: ["Enter a user id."] });
   }
-  const context = input.context ?? {};
-  const stored = input.stored ?? storedAssignments();
-  const decision = assignExperiment({ experiment, userId, context, weights: experiment.weights });
-
-  if (!decision.inExperiment) {
-    if (decision.reason !== "NOT_IN_TRAFFIC") return notEnrolled(experiment, decision.reason);
-    const variant = await storedVariant(db, stored, experiment, userId);
-    return variant ? enrolled(experiment, variant, "STICKY") : notEnrolled(experiment, decision.reason);
-  }
-
-  const remembered = rememberedVariant(stored, experiment, userId);
-  if (remembered) return enrolled(experiment, remembered, "STICKY");
-
-  let inserted: { variantId: string }[];
-  try {
-    inserted = await db
-      .insert(assignments)
-      .values({ experimentId: experiment.id, variantId: decision.variant.id, userId, context })
-      .onConflictDoNothing({ target: [assignments.experimentId, assignments.userId] })
-      .returning({ variantId: assignments.variantId });
-  } catch (error) {
-    // The experiment or variant is gone (a stale cached definition): nobody can be enrolled in it.
-    if (isForeignKeyViolation(error)) return notEnrolled(experiment, "NOT_ACTIVE");
-    throw error;
-  }
-  if (inserted.length > 0) {
-    stored.remember(experiment.id, userId, decision.variant.id);
-    return enrolled(experiment, decision.variant, "BUCKETED");
-  }
-  // A new statement sees the row the conflicting request committed; the INSERT's own snapshot could not.
-  const variant = await storedVariant(db, stored, experiment, userId);
-  return variant ? enrolled(experiment, variant, "STICKY") : notEnrolled(experiment, "NOT_ACTIVE");
 }
 
-/** `assignUser` for several experiments (the API's list), in the order given. */
-export async function assignUserToExperiments(
-  db: Executor,
-  input: { experiments: readonly ExperimentDefinition[]; userId: string; context?: Record<string, unknown> },
-): Promise<AssignmentAnswer[]> {
-  const answers: AssignmentAnswer[] = [];
-  for (const experiment of input.experiments) {
-    answers.push(await assignUser(db, { experiment, userId: input.userId, context: input.context }));
-  }
+/**
+ * Assigns a user to experiments (DESIGN §5), answering in the order given. The decision is
+ * `core/assignment`'s; the database is touched only where memory cannot answer, and at most twice per
+ * request whatever the number of experiments:
+ * - a returning user whose assignment this instance has seen (`storedAssignments`), users failing
+ *   targeting, and experiments that are not ACTIVE touch no table;
+ * - users outside the traffic are looked up, in one query for all such experiments, only where the
+ *   traffic was ever narrowed while the experiment ran (otherwise no stored row can exist);
+ * - new assignments go to the process's write batcher, which stores those of concurrent requests with one
+ *   multi-row INSERT ... ON CONFLICT DO NOTHING; when another request (in this or another instance) stored
+ *   one first, the answer is the stored row, so every request for a user agrees whatever the race.
+ */
+export async function assignUserToExperiments(db: Executor, input: AssignUserToExperimentsInput): Promise<AssignmentAnswer[]> {
+  const { userId } = input;
+  checkUserId(userId);
+  const context = input.context ?? {};
+  const stored = input.stored ?? storedAssignments();
+  const answers: AssignmentAnswer[] = new Array(input.experiments.length);
+  const lookups: number[] = [];
+  const writes: Array<{ index: number; variant: VariantDefinition }> = [];
+
+  input.experiments.forEach((experiment, index) => {
+    const decision = assignExperiment({ experiment, userId, context, weights: experiment.weights });
+    if (!decision.inExperiment && decision.reason !== "NOT_IN_TRAFFIC") {
+      answers[index] = notEnrolled(experiment, decision.reason);
+      return;
+    }
+    const remembered = rememberedVariant(stored, experiment, userId);
+    if (remembered) answers[index] = enrolled(experiment, remembered, "STICKY");
+    else if (decision.inExperiment) writes.push({ index, variant: decision.variant });
+    else if (mayHoldAssignmentOutsideTraffic(experiment)) lookups.push(index);
+    else answers[index] = notEnrolled(experiment, "NOT_IN_TRAFFIC");
+  });
+
+  // The common case (returning users, users outside a never-narrowed traffic) needs no database at all.
+  if (lookups.length === 0 && writes.length === 0) return answers;
+
+  const answerStored = async (index: number, variantId: string | null, reason: "STICKY" | "BUCKETED", otherwise: AssignmentReason) => {
+    const experiment = input.experiments[index]!;
+    const variant = variantId === null ? null : await variantOf(db, experiment, variantId);
+    if (variant && variantId !== null) stored.remember(experiment.id, userId, variantId);
+    answers[index] = variant ? enrolled(experiment, variant, reason) : notEnrolled(experiment, otherwise);
+  };
+
+  const writer = assignmentWriter(db);
+  await Promise.all([
+    (async () => {
+      if (lookups.length === 0) return;
+      const ids = lookups.map((index) => input.experiments[index]!.id);
+      const rows = await db
+        .select({ experimentId: assignments.experimentId, variantId: assignments.variantId })
+        .from(assignments)
+        .where(and(eq(assignments.userId, userId), inArray(assignments.experimentId, ids)));
+      const byExperiment = new Map(rows.map((row) => [row.experimentId, row.variantId]));
+      await Promise.all(lookups.map((index) => answerStored(index, byExperiment.get(input.experiments[index]!.id) ?? null, "STICKY", "NOT_IN_TRAFFIC")));
+    })(),
+    ...writes.map(async ({ index, variant }) => {
+      const experiment = input.experiments[index]!;
+      const result = await writer.submit({ experimentId: experiment.id, variantId: variant.id, userId, context });
+      // Gone: the experiment or variant was deleted behind a stale cached definition.
+      await answerStored(index, result?.variantId ?? null, result?.inserted ? "BUCKETED" : "STICKY", "NOT_ACTIVE");
+    }),
+  ]);
   return answers;
+}
+
+/** Assigns a user to one experiment: `assignUserToExperiments` for a list of one. */
+export async function assignUser(db: Executor, input: AssignUserInput): Promise<AssignmentAnswer> {
+  const [answer] = await assignUserToExperiments(db, { experiments: [input.experiment], userId: input.userId, context: input.context, stored: input.stored });
+  if (!answer) throw new Error("assignment answered nothing for one experiment");
+  return answer;
 }

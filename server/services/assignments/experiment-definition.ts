@@ -23,4 +23,9 @@ export interface ExperimentDefinition {
   readonly variants: readonly VariantDefinition[];
   /** Bandit experiments: current weights (percentages) in the order of `variants`, used instead of allocations. */
   readonly weights?: readonly number[];
+  /**
+   * Whether an allocation change ever narrowed the traffic after the experiment left draft (see
+   * `core/assignment/traffic-narrowing`): only then can a user outside the traffic hold an assignment.
+   */
+  readonly trafficNarrowed: boolean;
 }

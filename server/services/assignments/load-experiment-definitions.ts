@@ -17,6 +17,7 @@ export async function loadExperimentDefinitions(db: Executor, keys?: readonly st
       status: experiments.status,
       experimentType: experiments.experimentType,
       targetingRules: experiments.targetingRules,
+      trafficNarrowedAt: experiments.trafficNarrowedAt,
     })
     .from(experiments)
     .where(and(eq(experiments.status, "ACTIVE"), keys === undefined ? undefined : inArray(experiments.key, [...keys])))
@@ -41,11 +42,12 @@ export async function loadExperimentDefinitions(db: Executor, keys?: readonly st
     byExperiment.set(experimentId, list);
   }
   const weights = await latestBanditWeights(db, rows.filter((r) => r.experimentType === "BANDIT").map((r) => r.id));
-  return rows.map((row) => {
+  return rows.map(({ trafficNarrowedAt, ...row }) => {
     const variantList = byExperiment.get(row.id) ?? [];
     const current = weights.get(row.id);
     return {
       ...row,
+      trafficNarrowed: trafficNarrowedAt !== null,
       // Stored only through the experiment services, which check it with validateCondition.
       targetingRules: row.targetingRules as Condition | null,
       variants: variantList,

@@ -4,7 +4,7 @@ import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
 import { validate } from "../validate";
 import { type ExperimentRef, type VariantInput, variantSchema } from "./experiment.schema";
-import { touchExperiment } from "./experiment-writes";
+import { recordTrafficNarrowing, touchExperiment } from "./experiment-writes";
 import { type VariantRow, findExperiment, loadVariants } from "./load-experiment";
 import { assertVariantSet, ownFields } from "./variant-checks";
 import { assertConfigurationEditable } from "./frozen-configuration";
@@ -38,6 +38,7 @@ export async function addVariant(ctx: ServiceContext, input: AddVariantRequest):
       })
       .returning();
     if (!row) throw new Error("insert into variants returned no row");
+    await recordTrafficNarrowing(tx, experiment, current);
     await touchExperiment(tx, experiment.id);
     await writeAudit(tx, ctx.actor, { action: "variant.create", entityType: "variant", entityId: row.id, after: row });
     return row;

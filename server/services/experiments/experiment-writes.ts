@@ -1,5 +1,6 @@
 /** Writes several services share: nested variants and metrics, and the checks that come before them. */
-import { type SQL, eq, sql } from "drizzle-orm";
+import { type SQL, and, eq, isNull, sql } from "drizzle-orm";
+import { narrowsTraffic } from "@/core/assignment/traffic-narrowing";
 import type { Executor } from "@/db/client";
 import { experiments, metrics, users, variants } from "@/db/schema";
 import { uniqueViolation } from "../../db-errors";
@@ -106,4 +107,35 @@ export function invalidFrom(entries: readonly { field: string; message: string }
 /** Edits of variants and metrics are edits of their experiment: lists sort by its `updated_at`. */
 export async function touchExperiment(tx: Executor, experimentId: string): Promise<void> {
   await tx.update(experiments).set({ updatedAt: new Date() }).where(eq(experiments.id, experimentId));
+}
+
+/**
+ * Records, the first time it happens, that a variant change narrowed the enrolled part of the hash space
+ * of an experiment that has left draft: from then on a user outside the traffic may hold an assignment
+ * and assignment looks it up (see `core/assignment/traffic-narrowing`). Call after the variant writes, in
+ * their transaction, with the variants as they were before (in bucket order).
+ */
+export async function recordTrafficNarrowing(
+  tx: Executor,
+  experiment: { id: string; status: string; trafficNarrowedAt: Date | null },
+  before: readonly { id: string; trafficAllocation: number }[],
+): Promise<void> {
+  if (experiment.status === "DRAFT" || experiment.trafficNarrowedAt !== null) return;
+  const after = await tx
+    .select({ id: variants.id, trafficAllocation: variants.trafficAllocation })
+    .from(variants)
+    .where(eq(variants.experimentId, experiment.id))
+    .orderBy(variants.createdAt, variants.id);
+  // Variants are only ever appended, so the union in this order is the bucket order on both sides; a
+  // variant missing on one side counts as 0%, which gives the same ranges as leaving it out.
+  const ids = [...new Set([...before.map((v) => v.id), ...after.map((v) => v.id)])];
+  const allocations = (list: readonly { id: string; trafficAllocation: number }[]) => {
+    const byId = new Map(list.map((v) => [v.id, v.trafficAllocation]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  };
+  if (!narrowsTraffic(allocations(before), allocations(after))) return;
+  await tx
+    .update(experiments)
+    .set({ trafficNarrowedAt: new Date() })
+    .where(and(eq(experiments.id, experiment.id), isNull(experiments.trafficNarrowedAt)));
 }

@@ -4,7 +4,7 @@ import { writeAudit } from "../../audit";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
 import type { ExperimentRef } from "./experiment.schema";
-import { touchExperiment } from "./experiment-writes";
+import { recordTrafficNarrowing, touchExperiment } from "./experiment-writes";
 import { findVariant } from "./find-variant";
 import { type VariantRow, findExperiment, loadVariants } from "./load-experiment";
 import { assertRemovable } from "./variant-checks";
@@ -21,9 +21,11 @@ export async function removeVariant(ctx: ServiceContext, input: RemoveVariantReq
   return ctx.db.transaction(async (tx) => {
     const experiment = await findExperiment(tx, input.experiment, { lock: true });
     assertConfigurationEditable(experiment, ["variants"], "its variants");
-    const { row } = findVariant(experiment, await loadVariants(tx, experiment.id), input.variantId);
+    const current = await loadVariants(tx, experiment.id);
+    const { row } = findVariant(experiment, current, input.variantId);
     await assertRemovable(tx, experiment, row);
     await tx.delete(variants).where(eq(variants.id, row.id));
+    await recordTrafficNarrowing(tx, experiment, current);
     await touchExperiment(tx, experiment.id);
     await writeAudit(tx, ctx.actor, { action: "variant.delete", entityType: "variant", entityId: row.id, before: row });
     return row;

@@ -15,7 +15,7 @@ import {
   updateExperimentSchema,
 } from "./experiment.schema";
 import { assertConfigurationEditable } from "./frozen-configuration";
-import { ensureKeyFree, ensureOwnerExists, keyConflictFrom } from "./experiment-writes";
+import { ensureKeyFree, ensureOwnerExists, keyConflictFrom, recordTrafficNarrowing } from "./experiment-writes";
 import { type ExperimentDetail, type ExperimentRow, findExperiment, loadExperimentDetail } from "./load-experiment";
 import { syncVariants } from "./sync-variants";
 import { assertVariantSet } from "./variant-checks";
@@ -78,6 +78,7 @@ export async function updateExperiment(ctx: ServiceContext, input: UpdateExperim
       let variantsChanged = false;
       if (data.variants !== undefined) {
         variantsChanged = await syncVariants(tx, experiment, before.variants, data.variants, experimentType);
+        if (variantsChanged) await recordTrafficNarrowing(tx, experiment, before.variants);
       } else if (changes.experimentType === "SPLIT_URL") {
         // Becoming split-URL: the variants already there must carry their URLs.
         assertVariantSet(experimentType, before.variants, (problem) =>

@@ -5,7 +5,7 @@ import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
 import { validate } from "../validate";
 import { type ExperimentRef, type UpdateVariantInput, updateVariantSchema } from "./experiment.schema";
-import { touchExperiment } from "./experiment-writes";
+import { recordTrafficNarrowing, touchExperiment } from "./experiment-writes";
 import { findVariant } from "./find-variant";
 import { type VariantRow, findExperiment, loadVariants } from "./load-experiment";
 import { assertVariantSet, ownFields } from "./variant-checks";
@@ -51,6 +51,7 @@ export async function updateVariant(ctx: ServiceContext, input: UpdateVariantReq
       .where(eq(variants.id, row.id))
       .returning();
     if (!updated) throw new Error("update of variants returned no row");
+    await recordTrafficNarrowing(tx, experiment, current);
     await touchExperiment(tx, experiment.id);
     await writeAudit(tx, ctx.actor, { action: "variant.update", entityType: "variant", entityId: row.id, before: row, after: updated });
     return updated;
