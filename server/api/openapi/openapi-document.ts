@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { jsonObjectSchema } from "../../services/experiments/variant-metric.schema";
+import { adminEndpoints } from "../endpoints/admin/admin-endpoints";
 import { experimentEndpoints } from "../endpoints/experiments/experiment-endpoints";
 import { experimentBodies } from "../endpoints/experiments/experiment-json";
 import type { ApiHandler } from "../types";
@@ -27,11 +28,20 @@ export const apiTags: readonly TagObject[] = [
   { name: "Experiments", description: "Create, read, change and delete experiments, and move them through their lifecycle." },
   { name: "Variants", description: "An experiment's variants, one at a time." },
   { name: "Metrics", description: "An experiment's metric definitions, one at a time." },
+  { name: "Users", description: "Accounts, their roles, activation and passwords." },
+  { name: "Roles", description: "Roles and the permissions they grant." },
+  { name: "API keys", description: "Create, list and revoke API keys." },
+  { name: "Audit log", description: "Every change, who made it, and what it changed." },
   { name: "SDK", description: "What SDKs and browsers call with client and server keys." },
   { name: "Documentation", description: "This document." },
 ];
 
-export const documentedEndpoints: readonly EndpointDoc[] = [...experimentEndpoints.map((endpoint) => endpoint.doc), ...sdkEndpointDocs, openApiJsonDoc];
+export const documentedEndpoints: readonly EndpointDoc[] = [
+  ...experimentEndpoints.map((endpoint) => endpoint.doc),
+  ...adminEndpoints.map((endpoint) => endpoint.doc),
+  ...sdkEndpointDocs,
+  openApiJsonDoc,
+];
 
 let built: OpenApiDocument | null = null;
 

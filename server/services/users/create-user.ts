@@ -18,6 +18,9 @@ export interface CreatedUser {
   email: string;
   fullName: string | null;
   isSuperuser: boolean;
+  isActive: boolean;
+  lastLogin: Date | null;
+  createdAt: Date;
   roles: string[];
   /** Set when no password was given: the generated one-time password, returned once and never stored. */
   oneTimePassword?: string;
@@ -72,7 +75,16 @@ export async function insertUser(
       fullName: data.fullName ?? null,
       isSuperuser: data.isSuperuser,
     })
-    .returning({ id: users.id, username: users.username, email: users.email, fullName: users.fullName, isSuperuser: users.isSuperuser });
+    .returning({
+      id: users.id,
+      username: users.username,
+      email: users.email,
+      fullName: users.fullName,
+      isSuperuser: users.isSuperuser,
+      isActive: users.isActive,
+      lastLogin: users.lastLogin,
+      createdAt: users.createdAt,
+    });
   if (!user) throw new Error("insert into users returned no row");
   if (found.length) await tx.insert(userRoles).values(found.map((r) => ({ userId: user.id, roleId: r.id })));
 
