@@ -1,5 +1,5 @@
 import { type SQL, and, desc, eq, gte, ilike, lte, or, sql } from "drizzle-orm";
-import { apiKeys, auditLog, experiments, featureFlags, metrics, roles, users, variants } from "@/db/schema";
+import { auditLog } from "@/db/schema";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
 import type { Page } from "../pagination";
@@ -23,25 +23,33 @@ export interface AuditRow {
   after: unknown;
 }
 
-const recorded = (field: string) => sql`coalesce(${auditLog.after}->>${field}, ${auditLog.before}->>${field})`;
+// Written out with table aliases: Drizzle leaves column names unqualified in a one-table select, which
+// makes them ambiguous inside these correlated subqueries. Constant text, no input in it.
+const A = `"experimentation"."audit_log"`;
+const recorded = (field: string) => `coalesce(${A}."after"->>'${field}', ${A}."before"->>'${field}')`;
+const current = (table: string, column: string) =>
+  `(select t."${column}" from "experimentation"."${table}" t where t."id"::text = ${A}."entity_id")`;
+const ofExperiment = (table: string) =>
+  `(select e."key" from "experimentation"."${table}" t join "experimentation"."experiments" e on e."id" = t."experiment_id" where t."id"::text = ${A}."entity_id")`;
 
 /** The entity's current name, looked up by type; a deleted entity keeps the name its audit row recorded. */
-const entityName = sql<string | null>`coalesce(
-  case ${auditLog.entityType}
-    when 'experiment' then (select ${experiments.key} from ${experiments} where ${experiments.id}::text = ${auditLog.entityId})
-    when 'feature_flag' then (select ${featureFlags.key} from ${featureFlags} where ${featureFlags.id}::text = ${auditLog.entityId})
-    when 'user' then (select ${users.username} from ${users} where ${users.id}::text = ${auditLog.entityId})
-    when 'role' then (select ${roles.name} from ${roles} where ${roles.id}::text = ${auditLog.entityId})
-    when 'api_key' then (select ${apiKeys.name} from ${apiKeys} where ${apiKeys.id}::text = ${auditLog.entityId})
-    when 'variant' then (select ${variants.name} from ${variants} where ${variants.id}::text = ${auditLog.entityId})
-    when 'metric' then (select ${metrics.name} from ${metrics} where ${metrics.id}::text = ${auditLog.entityId})
+const entityName = sql<string | null>`${sql.raw(`coalesce(
+  case ${A}."entity_type"
+    when 'experiment' then ${current("experiments", "key")}
+    when 'feature_flag' then ${current("feature_flags", "key")}
+    when 'user' then ${current("users", "username")}
+    when 'role' then ${current("roles", "name")}
+    when 'api_key' then ${current("api_keys", "name")}
+    when 'variant' then ${current("variants", "name")}
+    when 'metric' then ${current("metrics", "name")}
   end,
-  ${recorded("key")}, ${recorded("username")}, ${recorded("name")})`;
+  ${recorded("key")}, ${recorded("username")}, ${recorded("name")})`)}`;
 
-const parentKey = sql<string | null>`case ${auditLog.entityType}
-    when 'variant' then (select ${experiments.key} from ${variants} join ${experiments} on ${experiments.id} = ${variants.experimentId} where ${variants.id}::text = ${auditLog.entityId})
-    when 'metric' then (select ${experiments.key} from ${metrics} join ${experiments} on ${experiments.id} = ${metrics.experimentId} where ${metrics.id}::text = ${auditLog.entityId})
-  end`;
+/** Variants and metrics are shown on their experiment's page. */
+const parentKey = sql<string | null>`${sql.raw(`case ${A}."entity_type"
+    when 'variant' then ${ofExperiment("variants")}
+    when 'metric' then ${ofExperiment("metrics")}
+  end`)}`;
 
 /** Newest first, filtered by actor, entity type, entity (id or name), action (exact or `prefix.`), and time. */
 export async function listAuditLog(ctx: ServiceContext, input: ListAuditLogInput = {}): Promise<Page<AuditRow>> {
