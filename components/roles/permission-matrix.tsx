@@ -23,7 +23,7 @@ export function PermissionMatrix({ granted, grantable, disabled = false }: { gra
         <tr>
           <Th>Resource</Th>
           {ACTIONS.map((action) => (
-            <Th key={action} className="text-center capitalize">
+            <Th key={action} className="px-2 text-center capitalize">
               {action}
             </Th>
           ))}
@@ -39,7 +39,7 @@ export function PermissionMatrix({ granted, grantable, disabled = false }: { gra
               const name = `${resource}:${action}`;
               const checked = granted.includes(name);
               return (
-                <Td key={action} className="text-center">
+                <Td key={action} className="px-2 text-center">
                   <input
                     type="checkbox"
                     name="permissions"

@@ -33,7 +33,7 @@ export function RoleForm({ action, role, grantable, readOnly = false }: RoleForm
       <Field label="Description" error={errors.description}>
         {(control) => <Textarea {...control} name="description" rows={2} disabled={readOnly} defaultValue={values.description ?? role?.description ?? ""} />}
       </Field>
-      <fieldset className="space-y-2">
+      <fieldset className="min-w-0 space-y-2">
         <legend className="font-medium text-zinc-900">Permissions</legend>
         {errors.permissions ? <p className="text-[13px] text-danger-700">{errors.permissions.join(" ")}</p> : null}
         <PermissionMatrix granted={role?.permissions ?? []} grantable={grantable} disabled={readOnly} />

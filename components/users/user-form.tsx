@@ -62,7 +62,7 @@ export function UserForm({ action, mode, roles, canGrantSuperuser, user, self = 
           </Field>
         ) : null}
       </div>
-      <fieldset className="space-y-2" disabled={self}>
+      <fieldset className="min-w-0 space-y-2" disabled={self}>
         <legend className="font-medium text-zinc-900">Roles</legend>
         {self ? <p className="text-zinc-600">You cannot change your own roles; ask another administrator.</p> : null}
         {errors.roles ? <p className="text-[13px] text-danger-700">{errors.roles.join(" ")}</p> : null}

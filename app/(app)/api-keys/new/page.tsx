@@ -18,7 +18,7 @@ export default async function NewApiKeyPage() {
   const roles = ctx ? all.filter((r) => permissionsBeyond(ctx.actor, r.permissions.filter(isPermission)).length === 0) : [];
   return (
     <AreaPage title="New API key" description="The key is shown once, when it is created: store it somewhere safe." allowed={allowed}>
-      <Card className="max-w-3xl">
+      <Card className="min-w-0 max-w-3xl">
         <CardBody>
           <CreateApiKeyForm action={createApiKeyAction} roles={roles.map((r) => r.name)} />
         </CardBody>

@@ -24,14 +24,14 @@ export default async function RolePage({ params }: { params: Promise<{ name: str
   return (
     <AreaPage title={role.name} description={held} allowed actions={role.isBuiltin ? <Badge>built-in</Badge> : undefined}>
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Permissions" description="Changes apply at once to the role's users and admin keys, on every instance." />
           <CardBody>
             <RoleForm action={updateRoleAction} role={role} grantable={PERMISSION_NAMES.filter((p) => !beyond.includes(p))} readOnly={!mayEdit} />
           </CardBody>
         </Card>
         {!role.isBuiltin && can(ctx.actor, "role", "delete") ? (
-          <Card className="self-start">
+          <Card className="min-w-0 self-start">
             <CardHeader title="Delete role" />
             <CardBody>
               <DeleteRoleForm action={deleteRoleAction} role={role.name} />

@@ -15,7 +15,7 @@ export default async function NewRolePage() {
   const beyond = ctx ? permissionsBeyond(ctx.actor, PERMISSION_NAMES) : PERMISSION_NAMES;
   return (
     <AreaPage title="New role" description="Choose what holders of this role may do. You can grant only permissions you hold." allowed={allowed}>
-      <Card className="max-w-3xl">
+      <Card className="min-w-0 max-w-3xl">
         <CardBody>
           <RoleForm action={createRoleAction} grantable={PERMISSION_NAMES.filter((p) => !beyond.includes(p))} />
         </CardBody>

@@ -20,13 +20,13 @@ export default async function ProfilePage() {
     <>
       <PageHeader title="Profile" description={`Signed in as ${profile.username}.`} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Details and preferences" />
           <CardBody>
             <ProfileForm action={updateProfileAction} profile={profile} timeZones={timeZones} pageSizes={PAGE_SIZES} />
           </CardBody>
         </Card>
-        <Card className="self-start">
+        <Card className="min-w-0 self-start">
           <CardHeader title="Password" description="Changing it signs you out everywhere else." />
           <CardBody>
             <ChangePasswordForm action={changePasswordAction} />

@@ -41,7 +41,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       }
     >
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Account" description={<>Last sign-in: <DateTime value={user.lastLogin?.toISOString()} empty="never" /></>} />
           <CardBody>
             {mayEdit && !superuserOnly ? (
@@ -68,7 +68,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           </CardBody>
         </Card>
         {mayEdit && !self && !superuserOnly ? (
-          <div className="space-y-6">
+          <div className="min-w-0 space-y-6">
             <Card>
               <CardHeader title={user.isActive ? "Deactivate" : "Reactivate"} />
               <CardBody>

@@ -15,7 +15,7 @@ export default async function NewUserPage() {
   const roles = ctx && allowed && can(ctx.actor, "role", "read") ? await listRoles(ctx) : [];
   return (
     <AreaPage title="New user" description="They sign in with their username or email. Roles decide what they may do." allowed={allowed}>
-      <Card className="max-w-3xl">
+      <Card className="min-w-0 max-w-3xl">
         <CardBody>
           <UserForm action={createUserAction} mode="create" roles={roles.map((r) => ({ name: r.name, description: r.description }))} canGrantSuperuser={!!ctx?.actor.isSuperuser} />
         </CardBody>
