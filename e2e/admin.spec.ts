@@ -147,7 +147,8 @@ test.describe.serial("administration", () => {
     await one.page.getByLabel("New password", { exact: true }).fill("erins newer password");
     await one.page.getByLabel("Confirm new password").fill("erins newer password");
     await one.page.getByRole("button", { name: "Change password" }).click();
-    await expect(one.page.getByText("Password changed. Your other sessions have ended.")).toBeVisible();
+    await expect(one.page).toHaveURL(/\/settings\/profile\?password=changed$/);
+    await expect(one.page.getByRole("status").getByText("Password changed. Your other sessions have ended.")).toBeVisible();
     await one.page.goto("/experiments");
     await expect(one.page).toHaveURL(/\/experiments$/);
     await two.page.goto("/experiments");

@@ -1,7 +1,8 @@
 /**
  * A readable before/after of an audit row: one line per changed field, `status: DRAFT → ACTIVE`.
  * Nested objects are walked to dotted paths; arrays of plain values read as lists, other arrays as
- * JSON. Timestamps the database stamps on every write (`updatedAt`) are left out as noise.
+ * JSON. What the database stamps on every row (`id`, `createdAt`, `updatedAt`) is left out as noise:
+ * the log row names the entity already. Only top-level fields: a nested `owner.id` means something.
  */
 export interface FieldChange {
   field: string;
@@ -9,7 +10,7 @@ export interface FieldChange {
   after: string | null;
 }
 
-const NOISE = new Set(["updatedAt", "updated_at"]);
+const NOISE = new Set(["id", "createdAt", "updatedAt", "updated_at"]);
 const MAX_TEXT = 120;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -28,7 +29,7 @@ function show(value: unknown): string | null {
 function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
   if (isPlainObject(value)) {
     for (const [key, child] of Object.entries(value)) {
-      if (NOISE.has(key)) continue;
+      if (!prefix && NOISE.has(key)) continue;
       flatten(child, prefix ? `${prefix}.${key}` : key, into);
     }
     return;

@@ -29,6 +29,7 @@ export const changePasswordAction = authedAction(async (ctx, form) => {
   const newPassword = String(form.get("newPassword") ?? "");
   await changeOwnPassword(ctx, { currentPassword: String(form.get("currentPassword") ?? ""), newPassword, confirmPassword: String(form.get("confirmPassword") ?? "") });
   const { username } = await getProfile(ctx);
-  await signIn("credentials", { identifier: username, password: newPassword, redirect: false });
-  return { ok: true, message: "Password changed. Your other sessions have ended." };
+  // Signing in answers with a redirect (Auth.js sets the new session cookie with it); the profile page
+  // then says what happened.
+  await signIn("credentials", { identifier: username, password: newPassword, redirectTo: "/settings/profile?password=changed" });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm, ProfileForm } from "@/components/profile/profile-forms";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { sessionContext } from "@/server/auth/session";
@@ -10,7 +11,8 @@ import { redirect } from "next/navigation";
 
 export const metadata: Metadata = { title: "Profile" };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
+  const { password } = await searchParams;
   const ctx = await sessionContext();
   if (!ctx) redirect("/sign-in");
   const profile = await getProfile(ctx);
@@ -19,6 +21,11 @@ export default async function ProfilePage() {
   return (
     <>
       <PageHeader title="Profile" description={`Signed in as ${profile.username}.`} />
+      {password === "changed" ? (
+        <Alert tone="success" role="status" className="mb-6">
+          Password changed. Your other sessions have ended.
+        </Alert>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Details and preferences" />
