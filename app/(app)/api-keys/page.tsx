@@ -59,11 +59,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                 const expired = !!k.expiresAt && k.expiresAt <= now;
                 return (
                   <Tr key={k.id}>
-                    <Td className="font-medium text-zinc-900">{k.name}</Td>
+                    <Td className="font-medium whitespace-nowrap text-zinc-900">{k.name}</Td>
                     <Td>
                       <code className="text-xs text-zinc-700">{k.prefix}…</code>
                     </Td>
-                    <Td>
+                    <Td className="whitespace-nowrap">
                       {k.type}
                       {k.role ? <span className="text-zinc-500"> · {k.role}</span> : null}
                     </Td>
