@@ -4,7 +4,8 @@ import { FlexRender, rowPaginationFeature, tableFeatures, useTable, type ColumnD
 import Link from "next/link";
 import { DateTime } from "@/components/preferences/preferences-context";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
+import { Table, Th, THead, Tr } from "@/components/ui/data-table";
+import { TableBodyRows } from "@/components/ui/table-body-rows";
 import { ListPagination } from "@/components/ui/list-pagination";
 import type { FieldChange } from "@/core/audit/audit-diff";
 
@@ -95,17 +96,7 @@ export function AuditTable({ rows, total, page, pageSize }: { rows: AuditTableRo
             </Tr>
           ))}
         </THead>
-        <TBody>
-          {table.getRowModel().rows.map((row) => (
-            <Tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <Td key={cell.id} className="align-top">
-                  <FlexRender cell={cell} />
-                </Td>
-              ))}
-            </Tr>
-          ))}
-        </TBody>
+        <TableBodyRows rows={table.getRowModel().rows} cellClassName="align-top" />
       </Table>
       <ListPagination page={page} pageSize={pageSize} total={total} noun="entries" />
     </div>

@@ -6,7 +6,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 import { DateTime } from "@/components/preferences/preferences-context";
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
+import { Table, Th, THead, Tr } from "@/components/ui/data-table";
+import { TableBodyRows } from "@/components/ui/table-body-rows";
 import { ArrowDownIcon, ArrowUpIcon, ChevronUpDownIcon } from "@/components/ui/icons";
 import { ListPagination } from "@/components/ui/list-pagination";
 
@@ -139,17 +140,7 @@ export function UsersTable({ rows, total, page, pageSize, sort, direction }: Use
             </Tr>
           ))}
         </THead>
-        <TBody>
-          {table.getRowModel().rows.map((row) => (
-            <Tr key={row.id}>
-              {row.getAllCells().map((cell) => (
-                <Td key={cell.id}>
-                  <FlexRender cell={cell} />
-                </Td>
-              ))}
-            </Tr>
-          ))}
-        </TBody>
+        <TableBodyRows rows={table.getRowModel().rows} />
       </Table>
       <ListPagination page={page} pageSize={pageSize} total={total} noun="users" />
     </div>

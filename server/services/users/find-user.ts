@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { roles, userRoles, users } from "@/db/schema";
 import { NotFound } from "../../errors";
+import type { UserRow } from "./list-users";
 
 export type UserRecord = typeof users.$inferSelect;
 
@@ -25,18 +26,8 @@ export async function roleNamesOf(tx: Executor, userId: string): Promise<string[
   return rows.map((r) => r.name).sort();
 }
 
-/** What the API and the audit log show of a user: never the password hash. */
-export interface UserView {
-  id: string;
-  username: string;
-  email: string;
-  fullName: string | null;
-  isActive: boolean;
-  isSuperuser: boolean;
-  lastLogin: Date | null;
-  roles: string[];
-  createdAt: Date;
-}
+/** What the API and the audit log show of a user (the list's row): never the password hash. */
+export type UserView = UserRow;
 
 export function userView(user: UserRecord, roleNames: string[]): UserView {
   return {

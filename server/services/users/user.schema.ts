@@ -41,7 +41,7 @@ const fullNameSchema = z.string().trim().max(200, "Full name must be at most 200
 
 /** The users list: search, filters, sort and page (query parameters on the page and the API). */
 export const USER_SORT_FIELDS = ["username", "email", "name", "lastLogin", "created"] as const;
-const flag = z.enum(["true", "false"], { error: "Use true or false." }).transform((v) => v === "true");
+const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { error: "Use true or false." });
 export const listUsersSchema = z.object({
   page: z.coerce.number().int("Enter a whole page number.").min(1, "Pages start at 1.").default(1),
   pageSize: z.coerce.number().int("Enter a whole page size.").min(1, "A page holds at least 1 row.").max(200, "A page holds at most 200 rows.").default(25),
