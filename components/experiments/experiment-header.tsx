@@ -7,7 +7,7 @@ import { STATUS_TRANSITIONS } from "@/core/experiments/lifecycle";
 import { FormMessage } from "@/components/auth/form-message";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { formatDateTime } from "@/components/ui/format-date";
+import { DateTime } from "@/components/preferences/preferences-context";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { StatusBadge, TypeBadge } from "./experiment-badges";
 import { PendingButton } from "./pending-button";
@@ -92,8 +92,8 @@ export function ExperimentHeader({ experiment, can, actions }: ExperimentHeaderP
               <TypeBadge type={experiment.experimentType} />
             </Meta>
             <Meta label="Owner">{experiment.owner ?? <span className="text-zinc-500">No owner</span>}</Meta>
-            <Meta label="Start">{formatDateTime(experiment.startDate ? new Date(experiment.startDate) : null, "Not set")}</Meta>
-            <Meta label="End">{formatDateTime(experiment.endDate ? new Date(experiment.endDate) : null, "Not set")}</Meta>
+            <Meta label="Start"><DateTime value={experiment.startDate} empty="Not set" /></Meta>
+            <Meta label="End"><DateTime value={experiment.endDate} empty="Not set" /></Meta>
           </dl>
         </div>
         <div className="flex shrink-0 flex-wrap items-center gap-2">

@@ -23,23 +23,33 @@ export function usePreferences(): DisplayPreferences {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "25 Nov 2026, 05:38 CET": the user's zone, named, so a date never reads ambiguously. */
-export function formatInZone(value: Date, timeZone: string): string {
-  let formatter = formatters.get(timeZone);
+/**
+ * "25 Nov 2026, 05:38 CET" in the given zone, named so a time never reads ambiguously; with
+ * `dateOnly`, "25 Nov 2026" (the day in that zone).
+ */
+export function formatInZone(value: Date, timeZone: string, dateOnly = false): string {
+  const id = `${timeZone}|${dateOnly}`;
+  let formatter = formatters.get(id);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" });
-    formatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat(
+      "en-GB",
+      dateOnly
+        ? { year: "numeric", month: "short", day: "numeric", timeZone }
+        : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" },
+    );
+    formatters.set(id, formatter);
   }
   return formatter.format(value);
 }
 
-/** A date and time in the signed-in user's time zone, inside a <time> with the exact instant. */
-export function DateTime({ value, empty = "—" }: { value: string | null | undefined; empty?: string }) {
+/** A date (and time) in the signed-in user's time zone, inside a <time> with the exact instant. */
+export function DateTime({ value, empty = "—", dateOnly = false }: { value: string | Date | null | undefined; empty?: string; dateOnly?: boolean }) {
   const { timeZone } = usePreferences();
   if (!value) return <>{empty}</>;
+  const instant = new Date(value);
   return (
-    <time dateTime={value} className="whitespace-nowrap">
-      {formatInZone(new Date(value), timeZone)}
+    <time dateTime={instant.toISOString()} className="whitespace-nowrap">
+      {formatInZone(instant, timeZone, dateOnly)}
     </time>
   );
 }
