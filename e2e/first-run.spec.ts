@@ -21,7 +21,7 @@ test("first-run setup creates the admin, who signs out and back in; setup is gon
   await page.getByRole("button", { name: "Create admin account" }).click();
   await expect(page.getByText("Username must be at least 3 characters.")).toBeVisible();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
-  await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
+  await expect(page.getByText("Password must be at least 12 characters.")).toBeVisible();
   await expect(page.getByText("The passwords do not match.")).toBeVisible();
   await expect(page.getByLabel("Username")).toHaveValue("x");
   await snapshotWidths(page, "setup-errors");

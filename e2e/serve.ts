@@ -7,14 +7,14 @@
  * URL) each gets a new database on that server, dropped on exit.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { databaseUrlFor } from "../db/testing/urls";
 import { serve } from "../scripts/serve";
-import { keysFile, SEEDED_KEYS, SEEDED_USERS } from "./users";
+import { keysFile, serverLogFile, SEEDED_KEYS, SEEDED_USERS } from "./users";
 
 const { values } = parseArgs({ options: { fresh: { type: "boolean" }, seeded: { type: "boolean" }, port: { type: "string" } } });
 const port = values.port ?? "3210";
@@ -47,6 +47,19 @@ function run(args: string[]): string {
   return result.stdout;
 }
 
+/** Everything the server writes from here on also goes to a file, which a spec searches for secrets. */
+function captureLogs(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, "");
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      appendFileSync(file, chunk);
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
+
 async function main(): Promise<void> {
   await prepareDatabase();
   if (values.seeded) {
@@ -61,6 +74,7 @@ async function main(): Promise<void> {
     writeFileSync(keysFile(port), JSON.stringify(keys));
   }
   Object.assign(process.env, env);
+  captureLogs(serverLogFile(port));
   process.on("exit", () => {
     for (const c of cleanups) void c();
   });

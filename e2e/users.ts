@@ -21,3 +21,6 @@ export const SEEDED_KEYS = [
 ] as const;
 
 export const keysFile = (port: string) => `e2e/.artifacts/keys-${port}.json`;
+
+/** The seeded server's own log output (see serve.ts), searched for secrets by logs.spec.ts. */
+export const serverLogFile = (port: string) => `e2e/.artifacts/server-${port}.log`;

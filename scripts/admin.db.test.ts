@@ -60,7 +60,7 @@ describe("admin CLI", () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("--username: Use letters, digits");
     expect(bad.stderr).toContain("--email: Enter a valid email address.");
-    expect(bad.stderr).toContain("--password: Password must be at least 8 characters.");
+    expect(bad.stderr).toContain("--password: Password must be at least 12 characters.");
     expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(await withDb((db) => db.$count(users))).toBe(1);
   });

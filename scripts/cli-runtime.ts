@@ -1,3 +1,5 @@
+import { errorForLog, redactedMessage } from "../server/log-error";
+
 /** Shared edge for our command-line scripts: clear one-line errors, non-zero exits, no stack traces. */
 export class UsageError extends Error {
   override name = "UsageError";
@@ -7,9 +9,8 @@ export function runCli(main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`Error: ${message}`);
-      if (process.env.DEBUG && error instanceof Error && error.stack) console.error(error.stack);
+      console.error(`Error: ${redactedMessage(error)}`);
+      if (process.env.DEBUG) console.error(errorForLog(error));
       process.exit(error instanceof UsageError ? 2 : 1);
     },
   );

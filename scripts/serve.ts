@@ -1,3 +1,5 @@
+import { errorForLog } from "../server/log-error";
+import { trustedProxyHops } from "../server/auth/client-address";
 import { ensureAuthSecret } from "../server/auth/secret";
 import { startServer } from "../server/http/server";
 
@@ -14,7 +16,7 @@ export async function serve(dev: boolean): Promise<void> {
     console.warn(JSON.stringify({ level: "warn", msg: "AUTH_SECRET is not set: using .data/auth-secret; give every instance the same AUTH_SECRET" }));
   }
 
-  const { close } = await startServer({ dev, port, hostname, trustProxy: process.env.TRUST_PROXY === "1" });
+  const { close } = await startServer({ dev, port, hostname, trustedProxies: trustedProxyHops(process.env.TRUST_PROXY) });
   console.log(JSON.stringify({ level: "info", msg: "listening", url: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`, pid: process.pid }));
 
   let closing = false;
@@ -27,7 +29,7 @@ export async function serve(dev: boolean): Promise<void> {
     close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error);
+        console.error(errorForLog(error));
         process.exit(1);
       },
     );

@@ -44,6 +44,12 @@ export class Unauthenticated extends AppError {
   readonly code = "unauthenticated";
 }
 
+export class UnsupportedMediaType extends AppError {
+  override name = "UnsupportedMediaType";
+  readonly status = 415;
+  readonly code = "unsupported_media_type";
+}
+
 export class Forbidden extends AppError {
   override name = "Forbidden";
   readonly status = 403;

@@ -6,9 +6,10 @@ import type { ExperimentStatus, ExperimentType } from "@/core/experiments/enums"
 import { STATUS_TRANSITIONS } from "@/core/experiments/lifecycle";
 import { formatPercentage } from "@/core/experiments/allocation";
 import { FormMessage } from "@/components/auth/form-message";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatDateTime } from "@/components/ui/format-date";
+import { DateTime } from "@/components/preferences/preferences-context";
 import { ChevronRightIcon, InfoIcon } from "@/components/ui/icons";
 import { StatusBadge, TypeBadge } from "./experiment-badges";
 import { moveButton } from "./lifecycle-text";
@@ -175,8 +176,8 @@ export function ExperimentHeader({ experiment, can, actions }: ExperimentHeaderP
               <TypeBadge type={experiment.experimentType} />
             </Meta>
             <Meta label="Owner">{experiment.owner ?? <span className="text-zinc-500">No owner</span>}</Meta>
-            <Meta label="Start">{date(experiment.startDate)}</Meta>
-            <Meta label="End">{date(experiment.endDate)}</Meta>
+            <Meta label="Start"><DateTime value={experiment.startDate} empty="Not set" /></Meta>
+            <Meta label="End"><DateTime value={experiment.endDate} empty="Not set" /></Meta>
             <Meta label="Traffic">
               {formatPercentage(experiment.traffic.total)} in {experiment.traffic.variants} {experiment.traffic.variants === 1 ? "variant" : "variants"}
             </Meta>

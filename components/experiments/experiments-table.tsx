@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 import type { ExperimentStatus, ExperimentType } from "@/core/experiments/enums";
+import { DateTime } from "@/components/preferences/preferences-context";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
 import { ArrowDownIcon, ArrowUpIcon, ChevronUpDownIcon } from "@/components/ui/icons";
 import { StatusBadge, TypeBadge } from "./experiment-badges";
@@ -37,8 +38,6 @@ const SORT_FIELDS: Record<string, string> = {
   updatedAt: "updated",
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const showDate = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : "—");
 
 const columns: Array<ColumnDef<typeof features, ExperimentTableRow>> = [
   {
@@ -63,9 +62,9 @@ const columns: Array<ColumnDef<typeof features, ExperimentTableRow>> = [
   { accessorKey: "status", header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> },
   { accessorKey: "experimentType", header: "Type", cell: ({ row }) => <TypeBadge type={row.original.experimentType} /> },
   { accessorKey: "owner", header: "Owner", cell: ({ row }) => row.original.owner ?? <span className="text-zinc-400">—</span> },
-  { accessorKey: "startDate", header: "Start", cell: ({ row }) => <span className="whitespace-nowrap">{showDate(row.original.startDate)}</span> },
-  { accessorKey: "endDate", header: "End", cell: ({ row }) => <span className="whitespace-nowrap">{showDate(row.original.endDate)}</span> },
-  { accessorKey: "updatedAt", header: "Updated", cell: ({ row }) => <span className="whitespace-nowrap text-zinc-600">{showDate(row.original.updatedAt)}</span> },
+  { accessorKey: "startDate", header: "Start", cell: ({ row }) => <DateTime value={row.original.startDate} dateOnly /> },
+  { accessorKey: "endDate", header: "End", cell: ({ row }) => <DateTime value={row.original.endDate} dateOnly /> },
+  { accessorKey: "updatedAt", header: "Updated", cell: ({ row }) => <span className="text-zinc-600"><DateTime value={row.original.updatedAt} dateOnly /></span> },
 ];
 
 export interface ExperimentsTableProps {

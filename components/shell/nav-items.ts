@@ -38,6 +38,10 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     label: "Developers",
     items: [{ href: "/api-docs", label: "API reference", icon: InfoIcon }],
   },
+  {
+    label: "Account",
+    items: [{ href: "/settings/profile", label: "Profile", icon: UsersIcon }],
+  },
 ];
 
 /** A link is current on its own page and on every page below it (/flags/new-checkout). */

@@ -10,6 +10,9 @@ export type Resource = (typeof RESOURCES)[number];
 export type Action = (typeof ACTIONS)[number];
 export type Permission = `${Resource}:${Action}`;
 
+/** Every permission there is, resource by resource (the seed's catalogue, as the migration creates it). */
+export const PERMISSION_NAMES = RESOURCES.flatMap((resource) => ACTIONS.map((action): Permission => `${resource}:${action}`));
+
 export interface Actor {
   kind: "user" | "api_key" | "system";
   /** The user's or API key's id; null for the system (migrations, first-run setup, scheduled jobs). */

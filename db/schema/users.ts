@@ -17,6 +17,11 @@ export const users = experimentation.table(
     isSuperuser: boolean("is_superuser").notNull().default(false),
     lastLogin: instant("last_login"),
     preferences: jsonb("preferences").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Sessions carry the version they were issued under; raising it (password change or reset,
+     * deactivation) ends every session issued before, on every instance, at their next request.
+     */
+    sessionVersion: integer("session_version").notNull().default(0),
     ...timestamps,
   },
   (t) => [

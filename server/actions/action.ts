@@ -3,6 +3,7 @@ import { type FieldErrors, isAppError } from "../errors";
 import type { FormState } from "./form-state";
 import type { ServiceContext } from "../context";
 import { sessionContext } from "../auth/session";
+import { errorForLog } from "../log-error";
 
 function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -19,7 +20,7 @@ function toFormState(error: unknown, form: FormData): FormState {
     return { ok: false, message: error.message, fieldErrors, values: formValues(form) };
   }
   const requestId = crypto.randomUUID();
-  console.error(JSON.stringify({ level: "error", msg: "server action failed", requestId, error: error instanceof Error ? error.stack : String(error) }));
+  console.error(JSON.stringify({ level: "error", msg: "server action failed", requestId, error: errorForLog(error) }));
   return { ok: false, message: `Something went wrong on our side (request ${requestId}). Nothing was saved.`, values: formValues(form) };
 }
 

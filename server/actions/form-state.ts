@@ -6,6 +6,8 @@ export interface FormState {
   message?: string;
   fieldErrors?: FieldErrors;
   values?: Record<string, string>;
+  /** A secret shown once (a new API key, a generated password): never logged, never refilled into a form. */
+  reveal?: string;
 }
 
 export const initialFormState: FormState = { ok: false };

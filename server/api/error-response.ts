@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type AppError, isAppError, RetryLater } from "../errors";
+import { errorForLog } from "../log-error";
 import type { ApiResponse } from "./types";
 
 /** The API's one error shape (DESIGN §7): `{"error": {"code", "message", "details"?}}`. */
@@ -17,6 +18,6 @@ function fromAppError(error: AppError): ApiResponse {
 export function toErrorResponse(error: unknown): ApiResponse {
   if (isAppError(error)) return fromAppError(error);
   const requestId = randomUUID();
-  console.error(JSON.stringify({ level: "error", msg: "api handler failed", requestId, error: error instanceof Error ? error.stack : String(error) }));
+  console.error(JSON.stringify({ level: "error", msg: "api handler failed", requestId, error: errorForLog(error) }));
   return errorResponse(500, "internal", `Something went wrong on our side (request ${requestId}).`);
 }

@@ -7,7 +7,7 @@ import { announceChange } from "../cache/change-feed";
 import { createApiKey } from "../services/api-keys/create-api-key";
 import { systemContext } from "../services/testing";
 import type { ApiRequest } from "./types";
-import { withApiKey } from "./with-api-key";
+import { withAdminKeyOrSession, withApiKey } from "./with-api-key";
 
 let h: DatabaseHandle;
 let clientKey: string;
@@ -68,5 +68,32 @@ describe("withApiKey", () => {
     await expect.poll(async () => (await echo(request({ "x-api-key": clientKey }))).body, { timeout: 2000 }).toEqual({
       error: { code: "unauthenticated", message: "This API key has been revoked." },
     });
+  });
+});
+
+describe("dashboard-session writes", () => {
+  const reader = { kind: "user" as const, id: null, label: "someone", isSuperuser: true, permissions: new Set<never>() };
+  const echo = withAdminKeyOrSession(async () => ({ status: 200, body: { ok: true } }), async () => reader, async () => h);
+  const request = (method: string, headers: Record<string, string>) =>
+    echo({ method, url: new URL("http://app.example/api/v1/users"), headers: { get: (n) => headers[n.toLowerCase()] ?? null }, params: {}, body: {} });
+
+  it("refuses a write from another site, or without an Origin, before reading the session", async () => {
+    for (const headers of <Record<string, string>[]>[
+      { host: "app.example", origin: "https://evil.example", "content-type": "application/json" },
+      { host: "app.example", "content-type": "application/json" },
+      { host: "app.example", origin: "null", "content-type": "application/json" },
+      { host: "app.example", origin: "http://app.example", "sec-fetch-site": "cross-site", "content-type": "application/json" },
+    ]) {
+      expect(await request("POST", headers)).toMatchObject({ status: 403, body: { error: { code: "forbidden", message: expect.stringMatching(/Cross-site request refused/) } } });
+    }
+  });
+
+  it("requires application/json for writes with a body, and lets reads and same-site JSON writes through", async () => {
+    const same = { host: "app.example", origin: "http://app.example" };
+    expect(await request("PATCH", { ...same, "content-type": "text/plain" })).toMatchObject({ status: 415, body: { error: { code: "unsupported_media_type" } } });
+    expect(await request("POST", { ...same, "content-type": "application/x-www-form-urlencoded" })).toMatchObject({ status: 415 });
+    expect(await request("POST", { ...same, "content-type": "application/json; charset=utf-8" })).toEqual({ status: 200, body: { ok: true } });
+    expect(await request("DELETE", same)).toEqual({ status: 200, body: { ok: true } });
+    expect(await request("GET", {})).toEqual({ status: 200, body: { ok: true } });
   });
 });

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from "@/db/client";
 import type { ApiKeyType } from "@/db/schema/enums";
 import type { ServiceContext } from "../context";
 import type { Actor } from "@/core/permissions/permissions";
-import { Forbidden, Unauthenticated } from "../errors";
+import { Forbidden, Unauthenticated, UnsupportedMediaType } from "../errors";
 import { type ApiKeyPrincipal, authenticateApiKey, presentedKey } from "./api-key-auth";
 import { toErrorResponse } from "./error-response";
 import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
@@ -14,6 +14,31 @@ export interface ApiContext extends ServiceContext {
 }
 
 const article = (t: string) => (t === "admin" ? "an" : "a");
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A cookie rides along on cross-site requests, so a write made with the dashboard session must prove
+ * it comes from our own pages (OWASP CSRF Prevention Cheat Sheet, "Verifying origin with standard
+ * headers"): browsers send `Origin` on every POST, PATCH and DELETE, and a page elsewhere cannot make
+ * it ours. Requiring `application/json` also rules out HTML forms, which cannot send it.
+ */
+export function assertSameSiteJsonWrite(request: ApiRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("host") ?? request.url.host;
+  let originHost: string | null = null;
+  try {
+    originHost = origin && origin !== "null" ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || originHost !== host || request.headers.get("sec-fetch-site") === "cross-site") {
+    throw new Forbidden("Cross-site request refused: dashboard-session writes must come from this app's own pages (send an API key instead).");
+  }
+  const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (request.method !== "DELETE" && contentType !== "application/json") throw new UnsupportedMediaType("Send the body as application/json.");
+}
 
 /**
  * The one wrapper for API routes (STYLE.md): finds the key by hash, checks its type is allowed here,
@@ -54,6 +79,7 @@ export function withKeyOrSession(
   return async (request) => {
     if (presentedKey(request.headers)) return withKey(request);
     try {
+      assertSameSiteJsonWrite(request);
       const actor = await sessionActor();
       if (!actor) throw new Unauthenticated(`Sign in, or send ${keyWanted} as \`Authorization: Bearer <key>\`.`);
       const handle = await database();

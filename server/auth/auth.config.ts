@@ -12,12 +12,18 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   callbacks: {
+    // Only sign-in sets the version (from the database, via authorize): an "update" trigger carries
+    // browser-supplied data and is ignored, so a stale session cannot revive itself.
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },

@@ -26,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const ip = clientAddress(request.headers);
         try {
           const user = await verifyCredentials(await getDb(), credentials, ip);
-          return { id: user.id, name: user.fullName ?? user.username, email: user.email };
+          return { id: user.id, name: user.fullName ?? user.username, email: user.email, sessionVersion: user.sessionVersion };
         } catch (error) {
           const code = refusalCode(error);
           if (!code) throw error;

@@ -11,7 +11,7 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return loadSignedInUser(await getDb(), id);
+  return loadSignedInUser(await getDb(), id, session.sessionVersion ?? 0);
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

@@ -3,15 +3,18 @@ import next from "next";
 import { closeAppDatabase, getDatabaseHandle } from "@/db/app-database";
 import { describeTarget, databaseTargetFromEnv } from "@/db/config";
 import { endOpenStreams, serveFromNode } from "@/server/api/node-adapter";
+import { forwardedClientAddress } from "@/server/auth/client-address";
 import { matchFastRoute } from "@/server/api/routes";
 import { startScheduler } from "@/server/jobs/scheduler";
+import { errorForLog } from "@/server/log-error";
 import { logRequests } from "./request-log";
 
 export interface ServerOptions {
   dev: boolean;
   port: number;
   hostname: string;
-  trustProxy: boolean;
+  /** Reverse proxies in front of this server (TRUST_PROXY); 0 trusts none. */
+  trustedProxies: number;
 }
 
 /**
@@ -31,8 +34,7 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     logRequests(req, res);
-    const forwarded = options.trustProxy ? req.headers["x-forwarded-for"]?.toString().split(",")[0]?.trim() : undefined;
-    req.headers["x-real-ip"] = forwarded || req.socket.remoteAddress || "unknown";
+    req.headers["x-real-ip"] = forwardedClientAddress(req.headers["x-forwarded-for"]?.toString(), req.socket.remoteAddress, options.trustedProxies);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const fast = matchFastRoute(req.method ?? "GET", path);
     if (fast) {
@@ -40,7 +42,7 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
       return;
     }
     handle(req, res).catch((error: unknown) => {
-      console.error(JSON.stringify({ level: "error", msg: "unhandled request error", error: error instanceof Error ? error.stack : String(error) }));
+      console.error(JSON.stringify({ level: "error", msg: "unhandled request error", error: errorForLog(error) }));
       if (!res.headersSent) {
         res.statusCode = 500;
         res.setHeader("content-type", "application/json");

@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { redactedMessage } from "../log-error";
 import { runScheduledTransitions } from "../services/experiments/run-scheduled-transitions";
 
 /** Schedules must take effect within a minute (issue 3); a 15-second tick leaves room for a slow run. */
@@ -23,7 +24,7 @@ export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS)
           console.log(JSON.stringify({ level: "info", msg: "scheduled transitions", started: report.started, completed: report.completed, blocked: newlyBlocked }));
         }
       })
-      .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "scheduler run failed", error: error instanceof Error ? error.message : String(error) })))
+      .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "scheduler run failed", error: redactedMessage(error) })))
       .finally(() => {
         running = null;
       });

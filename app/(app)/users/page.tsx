@@ -1,55 +1,64 @@
 import type { Metadata } from "next";
+import { can } from "@/core/permissions/permissions";
 import { AreaPage } from "@/components/shell/area-page";
-import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/data-table";
-import { formatDateTime } from "@/components/ui/format-date";
-import { Pagination } from "@/components/ui/pagination";
-import { readIfAllowed } from "@/server/auth/session";
+import { UserFilters, type UserFilterValues } from "@/components/users/user-filters";
+import { UsersTable } from "@/components/users/users-table";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PlusIcon, UsersIcon } from "@/components/ui/icons";
+import { readIfAllowed, requireUser, userCan } from "@/server/auth/session";
+import { listRoles } from "@/server/services/roles/list-roles";
 import { listUsers } from "@/server/services/users/list-users";
+import { listUsersSchema } from "@/server/services/users/user.schema";
+import { readPreferences } from "@/server/services/users/update-profile";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const params = await searchParams;
-  const { allowed, data: result } = await readIfAllowed("user", (ctx) => listUsers(ctx, params));
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const raw = await searchParams;
+  const me = await requireUser();
+  const values: UserFilterValues = Object.fromEntries(["search", "active", "superuser", "role", "sort", "direction"].map((k) => [k, first(raw[k])]));
+  const pageSize = first(raw.pageSize) ?? String(readPreferences(me.preferences).pageSize);
+  // A hand-edited URL with a bad value shows the list unfiltered and says why, rather than failing.
+  const parsed = listUsersSchema.safeParse({ ...values, page: first(raw.page), pageSize });
+  const query = parsed.success ? parsed.data : listUsersSchema.parse({ pageSize });
+  const { allowed, data } = await readIfAllowed("user", async (ctx) => {
+    const [page, roles] = await Promise.all([listUsers(ctx, query), can(ctx.actor, "role", "read") ? listRoles(ctx) : []]);
+    return { page, roles: roles.map((r) => r.name) };
+  });
+  const canCreate = allowed && (await userCan("user", "create"));
+  const newUser = (
+    <ButtonLink href="/users/new" variant="primary">
+      <PlusIcon />
+      New user
+    </ButtonLink>
+  );
   return (
-    <AreaPage title="Users" description="People who can sign in, and the roles that decide what they may do." allowed={allowed}>
-      {result ? (
+    <AreaPage title="Users" description="People who can sign in, and the roles that decide what they may do." allowed={allowed} actions={canCreate ? newUser : undefined}>
+      {data ? (
         <>
-          <Table aria-label="Users">
-            <THead>
-              <Tr>
-                <Th>User</Th>
-                <Th>Roles</Th>
-                <Th>Status</Th>
-                <Th>Last sign-in</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {result.rows.map((u) => (
-                <Tr key={u.id}>
-                  <Td>
-                    <div className="font-medium text-zinc-900">{u.fullName || u.username}</div>
-                    <div className="text-zinc-500">
-                      {u.username} · {u.email}
-                    </div>
-                  </Td>
-                  <Td>
-                    <div className="flex flex-wrap gap-1">
-                      {u.isSuperuser ? <Badge tone="accent">superuser</Badge> : null}
-                      {u.roles.map((r) => (
-                        <Badge key={r}>{r}</Badge>
-                      ))}
-                      {!u.isSuperuser && u.roles.length === 0 ? <span className="text-zinc-400">No roles</span> : null}
-                    </div>
-                  </Td>
-                  <Td>{u.isActive ? <Badge tone="success" dot>Active</Badge> : <Badge tone="neutral" dot>Deactivated</Badge>}</Td>
-                  <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(u.lastLogin, "Never")}</Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-          <Pagination basePath="/users" page={result.page} pageSize={result.pageSize} total={result.total} noun="users" />
+          {parsed.success ? null : (
+            <Alert tone="warning" className="mb-4">
+              Some filters in the address were not understood ({parsed.error.issues[0]?.message}), so they were ignored.
+            </Alert>
+          )}
+          <UserFilters values={values} roles={data.roles} />
+          {data.page.total === 0 ? (
+            <EmptyState icon={<UsersIcon />} title="No users match these filters" description="Clear the filters to see everyone." />
+          ) : (
+            <UsersTable
+              rows={data.page.rows.map((u) => ({ ...u, lastLogin: u.lastLogin?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))}
+              total={data.page.total}
+              page={data.page.page}
+              pageSize={data.page.pageSize}
+              sort={query.sort}
+              direction={query.direction}
+            />
+          )}
         </>
       ) : null}
     </AreaPage>

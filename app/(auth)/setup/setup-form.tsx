@@ -7,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { initialFormState } from "@/server/actions/form-state";
 import { setupAction } from "./actions";
+import { PASSWORD_POLICY_TEXT } from "@/core/passwords/password-policy";
 
 export function SetupForm() {
   const [state, action] = useActionState(setupAction, initialFormState);
@@ -25,7 +26,7 @@ export function SetupForm() {
       <Field label="Full name" hint="Optional." error={errors.fullName}>
         {(c) => <Input {...c} name="fullName" autoComplete="name" defaultValue={values.fullName} key={`n${values.fullName}`} />}
       </Field>
-      <Field label="Password" error={errors.password} hint="At least 8 characters.">
+      <Field label="Password" error={errors.password} hint={PASSWORD_POLICY_TEXT}>
         {(c) => <Input {...c} name="password" type="password" autoComplete="new-password" required />}
       </Field>
       <Field label="Confirm password" error={errors.confirmPassword}>

@@ -9,7 +9,7 @@ import type { SecuritySchemeName } from "./security-schemes";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The statuses the API's error shape is sent with (DESIGN §7). */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** A schema with the name it has under `components.schemas`. */
 export interface NamedSchema {

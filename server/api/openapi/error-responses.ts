@@ -30,6 +30,7 @@ export const errorResponses: Record<ErrorStatus, ErrorResponseDoc> = {
   404: { name: "NotFound", description: "Nothing with that key or id." },
   409: { name: "Conflict", description: "The request clashes with the current state: a taken key, an illegal status transition, deleting what has run." },
   413: { name: "PayloadTooLarge", description: "The body is larger than 1 MiB." },
+  415: { name: "UnsupportedMediaType", description: "A dashboard-session write whose body is not sent as `application/json`." },
   422: { name: "Invalid", description: "The input is well-formed JSON but breaks a rule; `details.fields` names each field that does." },
   429: { name: "TooManyRequests", description: "Too many requests; `Retry-After` says when to try again." },
   503: { name: "Unavailable", description: "The service cannot answer right now (e.g. the database is unreachable)." },

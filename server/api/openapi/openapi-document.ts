@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { jsonObjectSchema } from "../../services/experiments/variant-metric.schema";
 import { analysisEndpoints } from "../endpoints/analysis/analysis-endpoints";
+import { adminEndpoints } from "../endpoints/admin/admin-endpoints";
 import { experimentEndpoints } from "../endpoints/experiments/experiment-endpoints";
 import { experimentBodies } from "../endpoints/experiments/experiment-json";
 import { flagEndpoints } from "../endpoints/flags/flag-endpoints";
@@ -32,6 +33,10 @@ export const apiTags: readonly TagObject[] = [
   { name: "Variants", description: "An experiment's variants, one at a time." },
   { name: "Metrics", description: "An experiment's metric definitions, one at a time." },
   { name: "Feature flags", description: "Create, read, change and delete feature flags, switch them on and off, and give users overrides." },
+  { name: "Users", description: "Accounts, their roles, activation and passwords." },
+  { name: "Roles", description: "Roles and the permissions they grant." },
+  { name: "API keys", description: "Create, list and revoke API keys." },
+  { name: "Audit log", description: "Every change, who made it, and what it changed." },
   { name: "SDK", description: "What SDKs and browsers call with client and server keys." },
   { name: "Analysis", description: "Experiment statistics from summary statistics, and sample-size planning." },
   { name: "Documentation", description: "This document." },
@@ -43,6 +48,7 @@ export const documentedEndpoints: readonly EndpointDoc[] = [
   ...[...flagEndpoints, ...overrideEndpoints].map((endpoint) => endpoint.doc),
   ...sdkEndpointDocs,
   ...flagSdkEndpointDocs,
+  ...adminEndpoints.map((endpoint) => endpoint.doc),
   openApiJsonDoc,
 ];
 

@@ -1,12 +1,9 @@
-import { eq } from "drizzle-orm";
-import { can } from "@/core/permissions/permissions";
-import { apiKeys, roles } from "@/db/schema";
+import { apiKeys } from "@/db/schema";
 import type { ApiKeyType } from "@/db/schema/enums";
 import { writeAudit } from "../../audit";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
-import { Forbidden, Invalid } from "../../errors";
-import { rolePermissionSet } from "../auth/load-actor";
+import { assertGrantable, findRoles } from "../roles/role-grants";
 import { validate } from "../validate";
 import { type CreateApiKeyInput, createApiKeySchema } from "./api-key.schema";
 import { generateApiKey } from "./key-material";
@@ -36,17 +33,9 @@ export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput
   return ctx.db.transaction(async (tx) => {
     let roleId: string | null = null;
     if (roleName) {
-      const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.name, roleName)).limit(1);
-      if (!role) {
-        const all = await tx.select({ name: roles.name }).from(roles).orderBy(roles.name);
-        throw new Invalid(`Unknown role "${roleName}". Roles: ${all.map((r) => r.name).join(", ")}.`, { role: [`Unknown role "${roleName}".`] });
-      }
-      const granted = await rolePermissionSet(tx, role.id);
-      const beyond = [...granted].filter((p) => {
-        const [resource, action] = p.split(":") as [Parameters<typeof can>[1], Parameters<typeof can>[2]];
-        return !can(ctx.actor, resource, action);
-      });
-      if (beyond.length) throw new Forbidden(`You cannot create a key with the "${roleName}" role: it has permissions you lack (${beyond.join(", ")}).`);
+      const [role] = await findRoles(tx, [roleName], "role");
+      if (!role) throw new Error(`findRoles returned nothing for "${roleName}"`);
+      assertGrantable(ctx.actor, role.permissions, `create a key with the "${roleName}" role`);
       roleId = role.id;
     }
     const [row] = await tx

@@ -10,6 +10,7 @@ export interface SignedInUser {
   fullName: string | null;
   isSuperuser: boolean;
   roles: string[];
+  preferences: unknown;
   actor: Actor;
 }
 
@@ -23,10 +24,14 @@ export async function rolePermissionSet(db: Executor, roleId: string): Promise<S
   return new Set(rows.map((r) => r.name).filter(isPermission));
 }
 
-/** Loads an active user with roles and permissions; null for an unknown or deactivated user. */
-export async function loadSignedInUser(db: Executor, userId: string): Promise<SignedInUser | null> {
+/**
+ * Loads an active user with roles and permissions; null for an unknown or deactivated user, or when
+ * the session was issued under an older session version (a password change, reset or deactivation
+ * since ended it).
+ */
+export async function loadSignedInUser(db: Executor, userId: string, sessionVersion: number): Promise<SignedInUser | null> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-  if (!user || !user.isActive) return null;
+  if (!user || !user.isActive || user.sessionVersion !== sessionVersion) return null;
   const rows = await db
     .select({ role: roles.name, permission: permissions.name })
     .from(userRoles)
@@ -43,6 +48,7 @@ export async function loadSignedInUser(db: Executor, userId: string): Promise<Si
     fullName: user.fullName,
     isSuperuser: user.isSuperuser,
     roles: roleNames,
+    preferences: user.preferences,
     actor: { kind: "user", id: user.id, label: user.username, isSuperuser: user.isSuperuser, permissions: granted },
   };
 }

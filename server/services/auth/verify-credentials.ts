@@ -17,6 +17,8 @@ export interface VerifiedUser {
   username: string;
   email: string;
   fullName: string | null;
+  /** Stamped into the session, which is refused once the account's version moves on. */
+  sessionVersion: number;
 }
 
 /** One message for every wrong-credentials case, so the answer does not reveal which accounts exist. */
@@ -50,5 +52,5 @@ export async function verifyCredentials(db: Database, input: unknown, ip: string
   if (!user.isActive) throw new Invalid("This account is deactivated. Ask an administrator to reactivate it.");
   await recordSuccess(db, keys);
   await db.update(users).set({ lastLogin: now }).where(eq(users.id, user.id));
-  return { id: user.id, username: user.username, email: user.email, fullName: user.fullName };
+  return { id: user.id, username: user.username, email: user.email, fullName: user.fullName, sessionVersion: user.sessionVersion };
 }

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const input = { username: "root", email: "root@example.com", password: "long enough", confirmPassword: "long enough" };
+const input = { username: "root", email: "root@example.com", password: "long enough pw", confirmPassword: "long enough pw" };
 
 describe("createFirstSuperuser", () => {
   it("rejects mismatched passwords without creating anyone", async () => {

@@ -53,7 +53,24 @@ describe("createUser", () => {
     await expect(
       createUser(contextWith(h.db, ["user:create"]), { ...valid, username: "eve", email: "eve@example.com", isSuperuser: true }),
     ).rejects.toThrow(/Only a superuser/);
-    const ok = await createUser(contextWith(h.db, ["user:create"]), { ...valid, username: "fay", email: "fay@example.com" });
+    const ok = await createUser(contextWith(h.db, ["user:create"]), { ...valid, username: "fay", email: "fay@example.com", roles: [] });
     expect(ok.username).toBe("fay");
+  });
+
+  it("refuses to assign a role with permissions the creator lacks, writing nothing", async () => {
+    const before = await h.db.$count(users);
+    await expect(createUser(contextWith(h.db, ["user:create", "user:read"]), { ...valid, username: "gus", email: "gus@example.com", roles: ["viewer"] })).rejects.toThrow(
+      /cannot assign "viewer": it grants permissions you do not hold \(event:read, experiment:read, feature_flag:read\)/
+    );
+    expect(await h.db.$count(users)).toBe(before);
+  });
+
+  it("enforces the password policy, and generates a one-time password when none is given", async () => {
+    await expect(createUser(systemContext(h.db), { ...valid, username: "hal", email: "hal@example.com", password: "Password1234" })).rejects.toThrow(/breached/);
+    await expect(createUser(systemContext(h.db), { ...valid, username: "hal", email: "hal@example.com", password: "short-pw" })).rejects.toThrow(/at least 12/);
+    const made = await createUser(systemContext(h.db), { username: "ivy", email: "ivy@example.com" });
+    expect(made.oneTimePassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const [audit] = await h.db.select().from(auditLog).where(eq(auditLog.entityId, made.id));
+    expect(JSON.stringify(audit)).not.toContain(made.oneTimePassword);
   });
 });

@@ -1,12 +1,14 @@
-import { inArray, or, sql } from "drizzle-orm";
+import { or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { roles, userRoles, users } from "@/db/schema";
+import { userRoles, users } from "@/db/schema";
 import { writeAudit } from "../../audit";
 import { hashPassword } from "../../auth/password";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
 import { uniqueViolation } from "../../db-errors";
-import { Conflict, Forbidden, Invalid } from "../../errors";
+import { Conflict, Forbidden } from "../../errors";
+import { assertGrantable, findRoles } from "../roles/role-grants";
+import { oneTimePassword } from "./reset-user-password";
 import { validate } from "../validate";
 import { type CreateUserInput, createUserSchema } from "./user.schema";
 
@@ -16,18 +18,28 @@ export interface CreatedUser {
   email: string;
   fullName: string | null;
   isSuperuser: boolean;
+  isActive: boolean;
+  lastLogin: Date | null;
+  createdAt: Date;
   roles: string[];
+  /** Set when no password was given: the generated one-time password, returned once and never stored. */
+  oneTimePassword?: string;
 }
 
-/** Creates a user with the given roles; only superusers may create superusers. */
+/**
+ * Creates a user with the given roles; only superusers may create superusers, and nobody assigns a
+ * role beyond their own permissions. Without a password, a one-time password is generated and returned.
+ */
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<CreatedUser> {
   authorize(ctx, "user", "create");
   const data = validate(createUserSchema, input);
   if (data.isSuperuser && !ctx.actor.isSuperuser) throw new Forbidden("Only a superuser can create another superuser.");
   // Hash outside the transaction: it is the slow part and needs no lock.
-  const hashedPassword = await hashPassword(data.password);
+  const password = data.password ?? oneTimePassword();
+  const hashedPassword = await hashPassword(password);
   try {
-    return await ctx.db.transaction((tx) => insertUser(tx, ctx, { ...data, hashedPassword }));
+    const created = await ctx.db.transaction((tx) => insertUser(tx, ctx, { ...data, hashedPassword }));
+    return data.password === undefined ? { ...created, oneTimePassword: password } : created;
   } catch (error) {
     const constraint = uniqueViolation(error);
     if (constraint?.includes("username")) throw new Conflict(`The username "${data.username}" is taken.`, { username: ["This username is taken."] });
@@ -51,15 +63,8 @@ export async function insertUser(
   }
   if (taken.length > 0) throw new Conflict(`The email "${data.email}" is already registered.`, { email: ["This email is already registered."] });
 
-  const roleNames = [...new Set(data.roles)];
-  const found = roleNames.length ? await tx.select({ id: roles.id, name: roles.name }).from(roles).where(inArray(roles.name, roleNames)) : [];
-  const unknown = roleNames.filter((n) => !found.some((r) => r.name === n));
-  if (unknown.length) {
-    const all = await tx.select({ name: roles.name }).from(roles).orderBy(roles.name);
-    throw new Invalid(`Unknown role ${unknown.map((u) => `"${u}"`).join(", ")}. Roles: ${all.map((r) => r.name).join(", ")}.`, {
-      roles: [`Unknown role: ${unknown.join(", ")}`],
-    });
-  }
+  const found = await findRoles(tx, data.roles);
+  assertGrantable(ctx.actor, found.flatMap((r) => r.permissions), `assign ${found.map((r) => `"${r.name}"`).join(", ")}`);
 
   const [user] = await tx
     .insert(users)
@@ -70,7 +75,16 @@ export async function insertUser(
       fullName: data.fullName ?? null,
       isSuperuser: data.isSuperuser,
     })
-    .returning({ id: users.id, username: users.username, email: users.email, fullName: users.fullName, isSuperuser: users.isSuperuser });
+    .returning({
+      id: users.id,
+      username: users.username,
+      email: users.email,
+      fullName: users.fullName,
+      isSuperuser: users.isSuperuser,
+      isActive: users.isActive,
+      lastLogin: users.lastLogin,
+      createdAt: users.createdAt,
+    });
   if (!user) throw new Error("insert into users returned no row");
   if (found.length) await tx.insert(userRoles).values(found.map((r) => ({ userId: user.id, roleId: r.id })));
 

@@ -37,13 +37,18 @@ export interface CallOptions {
   body?: unknown;
   /** The dashboard session's user when no key is sent; none by default. */
   session?: Actor | null;
+  /** Request headers; by default those a browser on our own pages sends (Origin, JSON content type). */
+  headers?: Record<string, string>;
 }
+
+/** What a browser sends with a fetch from the app's own pages. */
+export const SAME_ORIGIN_HEADERS: Readonly<Record<string, string>> = { host: "localhost", origin: "http://localhost", "content-type": "application/json" };
 
 /** Calls the endpoint's transport-free handler the way the Next adapter and the fast path do. */
 export function call(h: DatabaseHandle, endpoint: ManagementEndpoint, options: CallOptions = {}): Promise<ApiResponse> {
   const params = options.params ?? {};
   const path = endpoint.doc.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
-  const headers: Record<string, string> = options.key ? { authorization: `Bearer ${options.key}` } : {};
+  const headers: Record<string, string> = { ...(options.headers ?? SAME_ORIGIN_HEADERS), ...(options.key ? { authorization: `Bearer ${options.key}` } : {}) };
   const handler = endpoint.handler({ database: async () => h, sessionActor: async () => options.session ?? null });
   return handler({
     method: endpoint.doc.method,

@@ -173,7 +173,7 @@ describe("POST /api/v1/experiments/{key}/status", () => {
 
   it("answers 422 for a status that does not exist, and 404 for an unknown key", async () => {
     expect(fieldsOf((await setStatus("half-built", "RUNNING")).body)).toEqual(["status"]);
-    expect(fieldsOf((await call(h, changeExperimentStatusEndpoint, { key: keys.admin, params: { key: "half-built" } })).body)).toEqual(["_form"]);
+    expect(fieldsOf((await call(h, changeExperimentStatusEndpoint, { key: keys.admin, params: { key: "half-built" } })).body)).toEqual(["status"]);
     expect((await setStatus("no-such-experiment", "ACTIVE")).status).toBe(404);
   });
 });

@@ -23,13 +23,15 @@ export interface ManagementEndpoint {
 
 /** Every management endpoint can answer these: no credentials, and a key or role without the right. */
 const ALWAYS: readonly ErrorStatus[] = [401, 403];
+/** Writes with the dashboard session must be sent as JSON (see withAdminKeyOrSession). */
+const SESSION_WRITES: readonly ErrorStatus[] = [415];
 
 export function managementEndpoint(
   doc: Omit<EndpointDoc, "security">,
   run: (ctx: ServiceContext, request: ApiRequest) => Promise<ApiResponse>,
 ): ManagementEndpoint {
   return {
-    doc: { ...doc, security: ["adminKey", "session"], errors: [...new Set([...ALWAYS, ...doc.errors])] },
+    doc: { ...doc, security: ["adminKey", "session"], errors: [...new Set([...ALWAYS, ...(doc.method === "GET" ? [] : SESSION_WRITES), ...doc.errors])] },
     handler: (dependencies = {}) => withAdminKeyOrSession(run, dependencies.sessionActor, dependencies.database),
   };
 }
