@@ -6,8 +6,7 @@ import type { ExperimentStatus, ExperimentType } from "@/core/experiments/enums"
 import { STATUS_TRANSITIONS } from "@/core/experiments/lifecycle";
 import { formatPercentage } from "@/core/experiments/allocation";
 import { FormMessage } from "@/components/auth/form-message";
-import { Alert } from "@/components/ui/alert";
-import { Button, type ButtonVariant } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DateTime } from "@/components/preferences/preferences-context";
 import { ChevronRightIcon, InfoIcon } from "@/components/ui/icons";
@@ -142,7 +141,6 @@ export function ExperimentHeader({ experiment, can, actions }: ExperimentHeaderP
     move(to);
   };
   const question = moveQuestion(asking, experiment);
-  const date = (value: string | null) => formatDateTime(value ? new Date(value) : null, "Not set");
 
   function press(to: ExperimentStatus) {
     if (to === "COMPLETED") return setAsking("complete");
