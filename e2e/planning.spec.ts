@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { seededKeys } from "./keys";
 import { snapshot } from "./screenshots";
-import { signInAs } from "./sign-in-as";
+import { signIn } from "./session";
 
 const EXPERIMENT_KEY = "planning-signup-flow";
 
@@ -22,7 +22,7 @@ test("a product manager plans from a metric: prefilled calculator, users and day
   });
   expect(created.status()).toBe(201);
 
-  await signInAs(page, "pmanager");
+  await signIn(page, "pmanager");
   await page.getByRole("link", { name: "Planning" }).first().waitFor();
   await page.goto(`/experiments/${EXPERIMENT_KEY}`);
   await page.getByRole("link", { name: "Plan sample size for Sign-ups" }).scrollIntoViewIfNeeded();
@@ -91,7 +91,7 @@ test("POST /api/v1/analysis over HTTP reproduces GrowthBook's published Welch te
 });
 
 test("a viewer may plan too (it reads, it changes nothing)", async ({ page }) => {
-  await signInAs(page, "viewer");
+  await signIn(page, "viewer");
   await page.getByRole("link", { name: "Planning" }).first().click();
   await expect(page.getByRole("heading", { name: "Planning", level: 1 })).toBeVisible();
   await expect(page.getByLabel("Metric type")).toHaveValue("binomial");
