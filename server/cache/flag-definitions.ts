@@ -53,20 +53,15 @@ export class FlagDefinitionsCache {
   }
 
   /**
-   * A LISTEN that fails is not kept either: requests are served meanwhile (fresh within the 30-second
-   * expiry) and the next one tries to subscribe again.
+   * The change feed never rejects: a LISTEN that fails is retried in the background and announces "all"
+   * once it succeeds, while requests are served meanwhile (fresh within the 30-second expiry).
    */
   private subscribe(handle: DatabaseHandle): Promise<unknown> {
     this.subscribed ??= onChange(handle, (kind) => {
       if (invalidatesFlags(kind)) this.invalidate(handle);
-    })
-      .then(() => {
-        this.listening = true;
-      })
-      .catch((error: unknown) => {
-        console.error(JSON.stringify({ level: "warn", msg: "flag cache could not LISTEN for changes; retrying on the next request", error: String(error) }));
-        this.subscribed = null;
-      });
+    }).then(() => {
+      this.listening = true;
+    });
     return this.subscribed;
   }
 
