@@ -14,6 +14,9 @@ import { createTestDatabase } from "@/db/testing/test-database";
 import { createApiKey } from "../services/api-keys/create-api-key";
 import { loadSignedInUser } from "../services/auth/load-actor";
 import { createExperiment } from "../services/experiments/create-experiment";
+import { createFlag } from "../services/flags/create-flag";
+import { booleanFlag } from "../services/flags/flag-fixtures";
+import { upsertOverride } from "../services/flags/upsert-override";
 import { readyExperiment } from "../services/experiments/experiment-fixtures";
 import { createRole } from "../services/roles/create-role";
 import { systemContext } from "../services/testing";
@@ -38,12 +41,17 @@ const RESOURCES: Record<string, Resource> = {
   "audit-log": "audit_log",
 };
 
+/** Computations on posted statistics: they read, whatever the method (any key that may read experiments). */
+const POSTED_READS: Record<string, Resource> = { analysis: "experiment", power: "experiment" };
+
 /**
  * The permission a management operation needs: read for GET; on a collection POST creates; on an item
  * PATCH updates and DELETE deletes; anything below an item (variants, status, password) updates it.
  */
 function requiredPermission(path: string, method: string): [Resource, Action] {
   const segments = path.replace(/^\/api\/v1\//, "").split("/");
+  const computed = POSTED_READS[segments[0] ?? ""];
+  if (computed) return [computed, "read"];
   const resource = RESOURCES[segments[0] ?? ""];
   if (!resource) throw new Error(`No resource known for ${path}: add its first segment to RESOURCES in this test.`);
   if (method === "GET") return [resource, "read"];
@@ -77,6 +85,9 @@ beforeAll(async () => {
   const target = await createUser(sys, { username: "target", email: "target@example.com", password, roles: ["viewer"] });
   const experiment = await createExperiment(sys, readyExperiment("guarded"));
   await createRole(sys, { name: "custom", permissions: ["experiment:read"] });
+  // Flag paths use the same {key}: a flag of that key, with an override for {userId}.
+  await createFlag(sys, booleanFlag("guarded"));
+  await upsertOverride(sys, { flag: { key: "guarded" }, userId: "user-1", value: true });
   const [client, server, viewerKey, experimenterKey] = await Promise.all([
     createApiKey(sys, { name: "web", type: "client" }),
     createApiKey(sys, { name: "backend", type: "server" }),
