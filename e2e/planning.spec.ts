@@ -24,7 +24,7 @@ test("a product manager plans from a metric: prefilled calculator, users and day
 
   await signIn(page, "pmanager");
   await page.getByRole("link", { name: "Planning" }).first().waitFor();
-  await page.goto(`/experiments/${EXPERIMENT_KEY}`);
+  await page.goto(`/experiments/${EXPERIMENT_KEY}?tab=metrics`);
   await page.getByRole("link", { name: "Plan sample size for Sign-ups" }).scrollIntoViewIfNeeded();
   await snapshot(page, "planning-metric-link");
   await page.getByRole("link", { name: "Plan sample size for Sign-ups" }).click();
