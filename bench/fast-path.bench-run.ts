@@ -19,8 +19,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { ensureBundle } from "../scripts/bundle.mjs";
 import { FULL_EXPERIMENT, PARTIAL_EXPERIMENT } from "./fast-path-seed";
 import type { Measure, ServerMessage } from "./fast-path-server";
 
@@ -153,10 +153,11 @@ interface RunningServer extends ServerMessage {
 }
 
 async function startServer(mode: "bare" | "assignments", port: number, env: Record<string, string>): Promise<RunningServer> {
-  const script = fileURLToPath(new URL("./fast-path-server.ts", import.meta.url));
+  // Compiled as `npm start` runs the server (scripts/bundle.mjs), not through tsx.
+  const script = await ensureBundle("bench/fast-path-server.ts", "bench");
   // BENCH_CPU_PROF=1 writes each server's CPU profile to /tmp/prof, to see where its time goes.
   const child: ChildProcess = fork(script, [mode, String(port)], {
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [])],
+    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: { ...process.env, ...env },
   });

@@ -9,8 +9,8 @@ import { execFile, fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { ensureBundle } from "../scripts/bundle.mjs";
 import type { ServerMessage } from "./fast-path-server";
 import type { OfrepServerMessage } from "./ofrep-server";
 
@@ -65,9 +65,10 @@ async function wrk(script: string, url: string, key: string | null, seconds: num
 
 /** The ceiling is the fast-path bench's own bare node:http server (fast-path-server.ts `bare`). */
 async function start(mode: "bare" | "ofrep"): Promise<{ child: ChildProcess; message: OfrepServerMessage }> {
-  const script = fileURLToPath(new URL(mode === "bare" ? "./fast-path-server.ts" : "./ofrep-server.ts", import.meta.url));
+  // Compiled as `npm start` runs the server (scripts/bundle.mjs), not through tsx.
+  const script = await ensureBundle(mode === "bare" ? "bench/fast-path-server.ts" : "bench/ofrep-server.ts", "bench");
   const args = mode === "bare" ? ["bare"] : [String(OFREP_PORT), BENCH_FLAG];
-  const child = fork(script, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(script, args, { execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [], stdio: ["ignore", "ignore", "inherit", "ipc"] });
   const message = await new Promise<OfrepServerMessage>((resolve, reject) => {
     child.once("message", (m) => resolve(m as ServerMessage | OfrepServerMessage));
     child.once("exit", (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));

@@ -15,12 +15,18 @@ class ExperimentDefinitionsCache {
   private current: Promise<Map<string, ExperimentDefinition>> | null = null;
   private loadedAt = 0;
   private subscribed: Promise<unknown> | null = null;
+  private listening = false;
 
   async active(handle: DatabaseHandle): Promise<Map<string, ExperimentDefinition>> {
-    this.subscribed ??= onChange(handle, (kind) => {
-      if (kind === "experiment" || kind === "all") this.current = null;
-    });
-    await this.subscribed;
+    // Once subscribed, a request answers from memory without waiting a turn for the subscription.
+    if (!this.listening) {
+      this.subscribed ??= onChange(handle, (kind) => {
+        if (kind === "experiment" || kind === "all") this.current = null;
+      }).then(() => {
+        this.listening = true;
+      });
+      await this.subscribed;
+    }
     if (!this.current || Date.now() - this.loadedAt > MAX_DEFINITIONS_AGE_MS) {
       this.loadedAt = Date.now();
       const loading = loadExperimentDefinitions(handle.db).then((list) => new Map(list.map((d) => [d.key, d])));

@@ -31,3 +31,15 @@ describe("logRequests", () => {
     expect(write).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("the hand-written log line", () => {
+  it("is exactly what JSON.stringify writes, escapes included", async () => {
+    const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const route = '/r/a"b\\c\u0001é\n';
+    finished("POST", `${route}?x=1`, 404);
+    await new Promise((resolve) => setImmediate(resolve));
+    const line = String(write.mock.calls[0]?.[0]);
+    const parsed = JSON.parse(line) as { durationMs: number };
+    expect(line).toBe(`${JSON.stringify({ level: "info", msg: "request", method: "POST", route, status: 404, durationMs: parsed.durationMs })}\n`);
+  });
+});
