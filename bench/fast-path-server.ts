@@ -17,14 +17,18 @@ import { assignmentsHandler } from "../server/api/endpoints/assignments";
 import { serveFromNode } from "../server/api/node-adapter";
 import { matchFastRoute } from "../server/api/routes";
 import { logRequests } from "../server/http/request-log";
+import { assignmentWriter } from "../server/services/assignments/insert-assignments";
 import { seedFastPath } from "./fast-path-seed";
 
 /** What the server tells the parent once it listens. */
 export type ServerMessage = { port: number; key: string | null };
 /** What the parent asks: start measuring (peak RSS, CPU time), report the measure, or stop. */
 export type ParentCommand = "measure-start" | "measure-report" | "stop";
-/** The answer to "measure-report": since "measure-start", the peak RSS and the CPU time used (user + system). */
-export type Measure = { peakRss: number; cpuMicros: number };
+/**
+ * The answer to "measure-report": since "measure-start", the peak RSS, the CPU time used (user + system)
+ * and the batches of new assignments written (how many requests share one INSERT).
+ */
+export type Measure = { peakRss: number; cpuMicros: number; batches: number };
 
 function bare(): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -39,7 +43,9 @@ function bare(): (req: IncomingMessage, res: ServerResponse) => void {
   };
 }
 
-async function assignments(): Promise<{ listener: (req: IncomingMessage, res: ServerResponse) => void; key: string }> {
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+async function assignments(): Promise<{ listener: Listener; key: string; batches: () => number }> {
   const url = process.env.BENCH_DATABASE_URL;
   const handle = url ? await openDatabase({ kind: "postgres", url }) : await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
   const key = url ? process.env.BENCH_KEY : (await seedFastPath(handle)).key;
@@ -57,18 +63,19 @@ async function assignments(): Promise<{ listener: (req: IncomingMessage, res: Se
     }
     void serveFromNode(handler, req, res, fast.params);
   };
-  return { listener, key };
+  return { listener, key, batches: () => assignmentWriter(handle.db).batches };
 }
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode !== "bare" && mode !== "assignments") throw new Error(`mode must be bare or assignments (got ${mode})`);
-  const { listener, key } = mode === "bare" ? { listener: bare(), key: null } : await assignments();
+  const { listener, key, batches } = mode === "bare" ? { listener: bare(), key: null, batches: () => 0 } : await assignments();
   const server = createServer(listener);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(Number(process.argv[3] ?? 0), "127.0.0.1", resolve));
   let peakRss = process.memoryUsage.rss();
   let cpuAtStart = process.cpuUsage();
+  let batchesAtStart = batches();
   setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 200).unref();
@@ -78,9 +85,10 @@ async function main(): Promise<void> {
     if (command === "measure-start") {
       peakRss = process.memoryUsage.rss();
       cpuAtStart = process.cpuUsage();
+      batchesAtStart = batches();
     } else if (command === "measure-report") {
       const cpu = process.cpuUsage(cpuAtStart);
-      const measure: Measure = { peakRss: Math.max(peakRss, process.memoryUsage.rss()), cpuMicros: cpu.user + cpu.system };
+      const measure: Measure = { peakRss: Math.max(peakRss, process.memoryUsage.rss()), cpuMicros: cpu.user + cpu.system, batches: batches() - batchesAtStart };
       process.send?.(measure);
     } else {
       server.closeAllConnections();

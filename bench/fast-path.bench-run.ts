@@ -267,6 +267,8 @@ export async function benchFastPath(databaseEnv: Record<string, string> = {}, po
         ratio,
         cpuRatio: +median(rounds.map((r) => r.cpuRatio)).toFixed(3),
         peakRssMiB: Math.round(Math.max(...rounds.map((r) => r.peakRss)) / 2 ** 20),
+        // New users only: requests sharing one INSERT of the batched writer.
+        rowsPerBatch: rounds.some((r) => r.batches > 0) ? +median(rounds.map((r) => (r.batches ? r.requests / r.batches : 0))).toFixed(1) : null,
         goal: c.goal ? `≥ ${c.goal.ratio}, p99 < ${c.goal.p99Ms} ms` : "",
         met: c.goal ? ratio >= c.goal.ratio && s.p99Ms < c.goal.p99Ms : null,
       };

@@ -102,11 +102,11 @@ export async function benchOfrep() {
     const urls = { bare: `http://127.0.0.1:${bare.message.port}/`, ofrep: `http://127.0.0.1:${ofrep.message.port}/ofrep/v1/evaluate/flags/${BENCH_FLAG}` };
     await wrk(script, urls.bare, null, WARM_UP_S);
     await wrk(script, urls.ofrep, ofrep.message.key, WARM_UP_S);
-    const rounds: Array<{ bare: Round; ofrep: Round; ofrepRssMb: number }> = [];
+    const rounds: Array<{ bare: Round; ofrep: Round; ofrepRssMb: number; bareRssMb: number }> = [];
     for (let i = 0; i < ROUNDS; i++) {
       const b = await wrk(script, urls.bare, null, MEASURE_S);
       const o = await wrk(script, urls.ofrep, ofrep.message.key, MEASURE_S);
-      rounds.push({ bare: b, ofrep: o, ofrepRssMb: await rssMb(ofrep.child.pid) });
+      rounds.push({ bare: b, ofrep: o, ofrepRssMb: await rssMb(ofrep.child.pid), bareRssMb: await rssMb(bare.child.pid) });
     }
     if (rounds.some((r) => r.bare.non2xx || r.ofrep.non2xx)) throw new Error(`non-2xx answers: ${JSON.stringify(rounds)}`);
     const bareRps = median(rounds.map((r) => r.bare.perSecond));
@@ -115,8 +115,8 @@ export async function benchOfrep() {
       connections: CONNECTIONS,
       rounds,
       median: {
-        bare: { perSecond: bareRps, p99Ms: median(rounds.map((r) => r.bare.p99Ms)) },
-        ofrep: { perSecond: ofrepRps, p99Ms: median(rounds.map((r) => r.ofrep.p99Ms)), rssMb: median(rounds.map((r) => r.ofrepRssMb)) },
+        bare: { perSecond: bareRps, p50Ms: median(rounds.map((r) => r.bare.p50Ms)), p99Ms: median(rounds.map((r) => r.bare.p99Ms)), rssMb: median(rounds.map((r) => r.bareRssMb)) },
+        ofrep: { perSecond: ofrepRps, p50Ms: median(rounds.map((r) => r.ofrep.p50Ms)), p99Ms: median(rounds.map((r) => r.ofrep.p99Ms)), rssMb: median(rounds.map((r) => r.ofrepRssMb)) },
       },
       ratio: +(ofrepRps / bareRps).toFixed(3),
     };

@@ -36,10 +36,11 @@ export function corsHeaders(origin: string | null, policy: CorsPolicy): Record<s
 
 /** Adds the CORS headers to every answer of `handler`, errors included, so a browser can read why it failed. */
 export function withCors(handler: ApiHandler, policy: () => CorsPolicy = policyFromEnv): ApiHandler {
-  const withHeaders = (request: Pick<ApiRequest, "headers">, response: ApiResponse): ApiResponse => ({
-    ...response,
-    headers: { ...response.headers, ...corsHeaders(request.headers.get("origin"), policy()) },
-  });
+  const withHeaders = (request: Pick<ApiRequest, "headers">, response: ApiResponse): ApiResponse => {
+    const cors = corsHeaders(request.headers.get("origin"), policy());
+    // corsHeaders answers a new object each time: an answer without headers of its own takes it as it is.
+    return { ...response, headers: response.headers ? { ...response.headers, ...cors } : cors };
+  };
   const wrapped: ApiHandler = async (request) => withHeaders(request, await handler(request));
   const { bodyError } = handler;
   // A body refused before the handler runs (not JSON, too large) gets the headers too.
