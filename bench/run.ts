@@ -11,6 +11,7 @@ import { benchFastPath } from "./fast-path.bench-run";
 import { seedFastPath } from "./fast-path-seed";
 import { benchListExperiments } from "./list-experiments.bench-run";
 import { benchListFlags } from "./list-flags.bench-run";
+import { benchLogLine } from "./log-line.bench-run";
 import { benchOfrep } from "./ofrep.bench-run";
 
 async function fastPathDatabase(url: string | undefined): Promise<Record<string, string>> {
@@ -60,7 +61,9 @@ async function main() {
       `\nSDK fast path, POST /api/v1/assignments on ${fast.database}, ${fast.connections} connections, load by ${fast.generator}, medians of ${fast.rounds} interleaved rounds:`,
     );
     console.table({ "bare node:http (ceiling)": fast.bare, ...Object.fromEntries(fast.cases.map(({ case: name, ...row }) => [name, row])) });
-    console.log(`the per-request log line costs about ${fast.logLineMicros} µs of server CPU (returning users with and without it)`);
+    console.log(`the per-request log line costs about ${fast.logLineMicros} µs of server CPU (returning users with and without it; noisy on a busy machine)`);
+    const logLine = await benchLogLine();
+    console.log(`the per-request log line measured alone: ${logLine.microsPerLine} µs of CPU per line (median of rounds ${logLine.rounds.join(", ")}; 200,000 lines to /dev/null)`);
     missed.push(...fast.cases.filter((c) => c.met === false).map((c) => c.case));
   }
   if (parts.has("analysis")) {

@@ -64,7 +64,8 @@ export async function ensureBundle(entry, folder) {
 
 export const SERVER_ENTRY = "scripts/start.ts";
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script (`node scripts/bundle.mjs`), not imported, nor bundled into something that runs.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && path.basename(process.argv[1]) === "bundle.mjs") {
   const outfile = await bundle(SERVER_ENTRY, "server");
   console.log(`bundled the server: ${path.relative(ROOT, outfile)}`);
 }
