@@ -15,7 +15,7 @@ step "typecheck";  npx tsc --noEmit
 step "unit tests"; npx vitest run --project unit --reporter=default --reporter=json --outputFile="$reports/unit.json"
 step "database tests (${TEST_DATABASE_URL:+PostgreSQL}${TEST_DATABASE_URL:-embedded PGlite})"
 npx vitest run --project db --reporter=default --reporter=json --outputFile="$reports/db.json"
-step "build";      npx next build
+step "build";      npm run -s build   # next build, then the compiled server (scripts/bundle.mjs)
 step "end-to-end (${E2E_POSTGRES_URL:+PostgreSQL}${E2E_POSTGRES_URL:-embedded PGlite})"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
 
