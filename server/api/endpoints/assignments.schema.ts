@@ -9,33 +9,6 @@ export const assignmentsRequestSchema = z.object({
 
 export type AssignmentsRequest = z.infer<typeof assignmentsRequestSchema>;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-};
-
-/**
- * `assignmentsRequestSchema`'s answer for a request it accepts, checked by hand: this runs on every SDK
- * request, where zod's parse was a measurable share of the CPU (issue 7). Null for anything else,
- * including inputs that are valid but unusual (a `__proto__` attribute): the caller then asks the schema,
- * which accepts or words the error exactly as it always has. A unit test holds the two in step.
- */
-export function acceptedAssignmentsRequest(input: unknown): AssignmentsRequest | null {
-  if (!isPlainObject(input)) return null;
-  const { userId, context, experiments } = input;
-  if (typeof userId !== "string" || userId.length < 1 || userId.length > 256) return null;
-  if (context !== undefined && (!isPlainObject(context) || Object.hasOwn(context, "__proto__"))) return null;
-  if (experiments !== undefined) {
-    if (!Array.isArray(experiments) || experiments.length > 100) return null;
-    for (const key of experiments) if (typeof key !== "string" || key.length < 1) return null;
-  }
-  const request: AssignmentsRequest = { userId };
-  if (context !== undefined) request.context = context;
-  if (experiments !== undefined) request.experiments = experiments as string[];
-  return request;
-}
-
 /** `GET /r/{experimentKey}?userId=...&<attribute>=<value>...`: the split-URL redirect. */
 export const redirectQuerySchema = z.object({
   userId: z.string({ error: "userId is required." }).min(1, "userId must not be empty.").max(256, "userId has at most 256 characters."),

@@ -7,7 +7,7 @@ import { Forbidden } from "../../errors";
 import { errorResponse } from "../error-response";
 import type { ApiHandler } from "../types";
 import { withApiKey } from "../with-api-key";
-import { acceptedAssignmentsRequest, assignmentsRequestSchema, redirectQuerySchema } from "./assignments.schema";
+import { assignmentsRequestSchema, redirectQuerySchema } from "./assignments.schema";
 
 /** A listed key that is not an ACTIVE experiment: answered, not failed, so one stale key cannot break an SDK. */
 function notRunning(key: string): AssignmentAnswer {
@@ -23,8 +23,7 @@ export function assignmentsHandler(database: () => Promise<DatabaseHandle> = get
   return withApiKey(
     ["client", "server", "admin"],
     async (ctx, request) => {
-      const body = request.body ?? {};
-      const input = acceptedAssignmentsRequest(body) ?? validate(assignmentsRequestSchema, body);
+      const input = validate(assignmentsRequestSchema, request.body ?? {});
       const active = await activeExperimentDefinitions(ctx.handle);
       const keys = input.experiments ?? [...active.keys()];
       const running = [...new Set(keys)].flatMap((key) => active.get(key) ?? []);
