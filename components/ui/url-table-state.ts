@@ -44,3 +44,14 @@ export function ariaSortOf(sorting: SortingState, columnId: string, sortable: bo
   const current = sorting[0];
   return current?.id === columnId ? (current.desc ? "descending" : "ascending") : "none";
 }
+
+/**
+ * A list page's address with `change` applied to its current filter `values` (an undefined or empty value
+ * drops that parameter). Any filter change starts again at page 1, since `page` is not among the values.
+ */
+export function listHref(path: string, values: Readonly<Record<string, string | undefined>>, change: Readonly<Record<string, string | undefined>> = {}): string {
+  const next = new URLSearchParams();
+  for (const [name, value] of Object.entries({ ...values, ...change })) if (value) next.set(name, value);
+  const query = next.toString();
+  return query ? `${path}?${query}` : path;
+}
