@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { EXPERIMENT_TYPES, type ExperimentStatus, EXPERIMENT_STATUSES } from "@/core/experiments/enums";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitOnChangeSelect } from "@/components/ui/submit-on-change-select";
 import { FilterTabs } from "@/components/ui/filter-tabs";
+import { ListFilterForm, OwnerFilterField } from "@/components/ui/list-filter-form";
 import { listHref } from "@/components/ui/url-table-state";
 import { STATUS_LABELS, TYPE_LABELS } from "./experiment-badges";
 
@@ -43,10 +42,7 @@ export function StatusTabs({ values, counts }: { values: ExperimentFilterValues;
  */
 export function ExperimentFilters({ values, owners }: { values: ExperimentFilterValues; owners: Array<{ id: string; label: string }> }) {
   return (
-    <form method="get" action="/experiments" role="search" aria-label="Filter experiments" className="mb-4 flex flex-wrap items-end gap-3">
-      {values.status ? <input type="hidden" name="status" value={values.status} /> : null}
-      {values.sort ? <input type="hidden" name="sort" value={values.sort} /> : null}
-      {values.direction ? <input type="hidden" name="direction" value={values.direction} /> : null}
+    <ListFilterForm path={CLEARED} label="Filter experiments" keep={{ status: values.status, sort: values.sort, direction: values.direction }}>
       <Field label="Search" className="min-w-56 flex-1">
         {(c) => <Input {...c} name="search" type="search" placeholder="Name, key or description" defaultValue={values.search} />}
       </Field>
@@ -62,29 +58,10 @@ export function ExperimentFilters({ values, owners }: { values: ExperimentFilter
           </SubmitOnChangeSelect>
         )}
       </Field>
-      <Field label="Owner">
-        {(c) => (
-          <SubmitOnChangeSelect {...c} name="ownerId" defaultValue={values.ownerId ?? ""}>
-            <option value="">Anyone</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </SubmitOnChangeSelect>
-        )}
-      </Field>
+      <OwnerFilterField owners={owners} value={values.ownerId} />
       <Field label="Tag" className="w-36">
         {(c) => <Input {...c} name="tag" defaultValue={values.tag} />}
       </Field>
-      <div className="flex gap-2">
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        <Link href={CLEARED} className="inline-flex items-center px-2 text-sm font-medium text-zinc-600 hover:text-zinc-900">
-          Clear
-        </Link>
-      </div>
-    </form>
+    </ListFilterForm>
   );
 }

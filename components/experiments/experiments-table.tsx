@@ -1,15 +1,10 @@
 "use client";
 
-import { rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ExperimentStatus, ExperimentType } from "@/core/experiments/enums";
 import { DateTime } from "@/components/preferences/preferences-context";
-import { Table } from "@/components/ui/data-table";
-import { ListPagination } from "@/components/ui/list-pagination";
-import { SortableTableHead } from "@/components/ui/sortable-table-head";
-import { TableBodyRows } from "@/components/ui/table-body-rows";
+import { ServerDataTable, type ServerTableColumn } from "@/components/ui/server-data-table";
 import type { SortColumns, SortDirection } from "@/components/ui/url-table-state";
-import { useUrlSorting } from "@/components/ui/use-url-table-state";
 import { StatusBadge, TypeBadge } from "./experiment-badges";
 
 /** One list row as the server sends it (dates as ISO strings: props cross the server/client boundary). */
@@ -26,9 +21,6 @@ export interface ExperimentTableRow {
   variantCount: number;
 }
 
-// Sorting and pagination happen in the database; the table only renders and reports intent.
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
-
 /** Column id → the list service's sort field; dates start newest first. */
 const SORT_COLUMNS: SortColumns = {
   fields: { name: "name", status: "status", experimentType: "type", owner: "owner", startDate: "start", endDate: "end", updatedAt: "updated" },
@@ -44,7 +36,7 @@ const COLUMN_CLASSES: Record<string, string> = {
   endDate: "hidden lg:table-cell",
 };
 
-const columns: Array<ColumnDef<typeof features, ExperimentTableRow>> = [
+const columns: Array<ServerTableColumn<ExperimentTableRow>> = [
   {
     accessorKey: "name",
     header: "Experiment",
@@ -81,26 +73,6 @@ export interface ExperimentsTableProps {
   direction: SortDirection;
 }
 
-export function ExperimentsTable({ rows, total, page, pageSize, sort, direction }: ExperimentsTableProps) {
-  const { sorting, pending, isSortable, toggleSort } = useUrlSorting(SORT_COLUMNS, sort, direction);
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    manualSorting: true,
-    manualPagination: true,
-    rowCount: total,
-    state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
-  });
-  const columnClassName = (id: string) => COLUMN_CLASSES[id];
-
-  return (
-    <div aria-busy={pending} className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
-      <Table aria-label="Experiments">
-        <SortableTableHead headerGroups={table.getHeaderGroups()} sorting={sorting} isSortable={isSortable} onSort={toggleSort} columnClassName={columnClassName} />
-        <TableBodyRows rows={table.getRowModel().rows} cellClassName={columnClassName} />
-      </Table>
-      <ListPagination page={page} pageSize={pageSize} total={total} noun="experiments" />
-    </div>
-  );
+export function ExperimentsTable(props: ExperimentsTableProps) {
+  return <ServerDataTable label="Experiments" noun="experiments" columns={columns} sortColumns={SORT_COLUMNS} columnClasses={COLUMN_CLASSES} {...props} />;
 }

@@ -1,10 +1,8 @@
-import Link from "next/link";
 import type { FlagStatus } from "@/core/flags/flag-definition";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FilterTabs } from "@/components/ui/filter-tabs";
 import { Input } from "@/components/ui/input";
-import { SubmitOnChangeSelect } from "@/components/ui/submit-on-change-select";
+import { ListFilterForm, OwnerFilterField } from "@/components/ui/list-filter-form";
 import { listHref } from "@/components/ui/url-table-state";
 
 export interface FlagFilterValues {
@@ -37,31 +35,14 @@ export function FlagStatusTabs({ values, counts }: { values: FlagFilterValues; c
   );
 }
 
-/**
- * Search, owner and tag, as a plain GET form: works without JavaScript, and the URL is shareable. The owner
- * applies as soon as it is chosen; search and tag on Enter or the button. The tag box suggests the tags in use.
- */
+/** Search, owner and tag. The owner applies as soon as it is chosen; search and tag on Enter or the button. The tag box suggests the tags in use. */
 export function FlagFilters({ values, owners, tags }: { values: FlagFilterValues; owners: ReadonlyArray<{ id: string; label: string }>; tags: readonly string[] }) {
   return (
-    <form method="get" action={FLAGS_CLEARED} role="search" aria-label="Filter flags" className="mb-4 flex flex-wrap items-end gap-3">
-      {values.status ? <input type="hidden" name="status" value={values.status} /> : null}
-      {values.sort ? <input type="hidden" name="sort" value={values.sort} /> : null}
-      {values.direction ? <input type="hidden" name="direction" value={values.direction} /> : null}
+    <ListFilterForm path={FLAGS_CLEARED} label="Filter flags" keep={{ status: values.status, sort: values.sort, direction: values.direction }}>
       <Field label="Search" className="min-w-0 basis-full sm:basis-56 sm:flex-1">
         {(c) => <Input {...c} name="search" type="search" placeholder="Key, name or description" defaultValue={values.search} />}
       </Field>
-      <Field label="Owner" className="min-w-0 flex-1 sm:flex-none">
-        {(c) => (
-          <SubmitOnChangeSelect {...c} name="ownerId" defaultValue={values.ownerId ?? ""}>
-            <option value="">Anyone</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </SubmitOnChangeSelect>
-        )}
-      </Field>
+      <OwnerFilterField owners={owners} value={values.ownerId} className="min-w-0 flex-1 sm:flex-none" />
       <Field label="Tag" className="min-w-0 flex-1 sm:w-40 sm:flex-none">
         {(c) => (
           <>
@@ -74,14 +55,6 @@ export function FlagFilters({ values, owners, tags }: { values: FlagFilterValues
           </>
         )}
       </Field>
-      <div className="flex gap-2">
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        <Link href={FLAGS_CLEARED} className="inline-flex items-center px-2 text-sm font-medium text-zinc-600 hover:text-zinc-900">
-          Clear
-        </Link>
-      </div>
-    </form>
+    </ListFilterForm>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo } from "react";
 import { formatPercentage } from "@/core/experiments/allocation";
@@ -8,12 +7,8 @@ import type { FlagStatus } from "@/core/flags/flag-definition";
 import type { FormAction } from "@/components/experiments/use-checked-action";
 import { DateTime } from "@/components/preferences/preferences-context";
 import { Badge } from "@/components/ui/badge";
-import { Table } from "@/components/ui/data-table";
-import { ListPagination } from "@/components/ui/list-pagination";
-import { SortableTableHead } from "@/components/ui/sortable-table-head";
-import { TableBodyRows } from "@/components/ui/table-body-rows";
+import { ServerDataTable, type ServerTableColumn } from "@/components/ui/server-data-table";
 import type { SortColumns, SortDirection } from "@/components/ui/url-table-state";
-import { useUrlSorting } from "@/components/ui/use-url-table-state";
 import { FlagListSwitch, FlagStatusLabel } from "./flags-list-switch";
 
 /** One list row as the server sends it (dates as ISO strings: props cross the server/client boundary). */
@@ -33,9 +28,6 @@ export interface FlagTableRow {
   activeOverrideCount: number;
 }
 
-// Sorting and pagination happen in the database; the table renders one page and reports intent.
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
-
 /** Column id → the list service's sort field. The newest update and the widest rollout come first. */
 const SORT_COLUMNS: SortColumns = {
   fields: { key: "key", name: "name", status: "status", rolloutPercentage: "rollout", owner: "owner", updatedAt: "updated" },
@@ -53,7 +45,6 @@ const COLUMN_CLASSES: Record<string, string> = {
   owner: "hidden lg:table-cell",
   updatedAt: "hidden md:table-cell",
 };
-const columnClassName = (id: string) => COLUMN_CLASSES[id];
 
 const muted = <span className="text-zinc-400">—</span>;
 
@@ -68,7 +59,7 @@ function RolloutCell({ percentage }: { percentage: number }) {
   );
 }
 
-function columnsFor(action: FormAction | null): Array<ColumnDef<typeof features, FlagTableRow>> {
+function columnsFor(action: FormAction | null): Array<ServerTableColumn<FlagTableRow>> {
   return [
     {
       accessorKey: "key",
@@ -138,26 +129,7 @@ export interface FlagsTableProps {
   changeStatus: FormAction | null;
 }
 
-export function FlagsTable({ rows, total, page, pageSize, sort, direction, changeStatus }: FlagsTableProps) {
-  const { sorting, pending, isSortable, toggleSort } = useUrlSorting(SORT_COLUMNS, sort, direction);
+export function FlagsTable({ changeStatus, ...props }: FlagsTableProps) {
   const columns = useMemo(() => columnsFor(changeStatus), [changeStatus]);
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    manualSorting: true,
-    manualPagination: true,
-    rowCount: total,
-    state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
-  });
-
-  return (
-    <div aria-busy={pending} className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
-      <Table aria-label="Feature flags">
-        <SortableTableHead headerGroups={table.getHeaderGroups()} sorting={sorting} isSortable={isSortable} onSort={toggleSort} columnClassName={columnClassName} />
-        <TableBodyRows rows={table.getRowModel().rows} cellClassName={columnClassName} />
-      </Table>
-      <ListPagination page={page} pageSize={pageSize} total={total} noun="flags" />
-    </div>
-  );
+  return <ServerDataTable label="Feature flags" noun="flags" columns={columns} sortColumns={SORT_COLUMNS} columnClasses={COLUMN_CLASSES} {...props} />;
 }

@@ -1,15 +1,10 @@
 "use client";
 
-import { rowPaginationFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DateTime } from "@/components/preferences/preferences-context";
 import { Badge } from "@/components/ui/badge";
-import { Table } from "@/components/ui/data-table";
-import { ListPagination } from "@/components/ui/list-pagination";
-import { SortableTableHead } from "@/components/ui/sortable-table-head";
-import { TableBodyRows } from "@/components/ui/table-body-rows";
+import { ServerDataTable, type ServerTableColumn } from "@/components/ui/server-data-table";
 import type { SortColumns, SortDirection } from "@/components/ui/url-table-state";
-import { useUrlSorting } from "@/components/ui/use-url-table-state";
 
 /** One row as the server sends it (dates as ISO strings: props cross the server/client boundary). */
 export interface UserTableRow {
@@ -24,16 +19,13 @@ export interface UserTableRow {
   roles: string[];
 }
 
-// Sorting and pagination happen in the database; the table renders and reports intent.
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
-
 /** Column id → the list service's sort field; columns not here do not sort. Dates start newest first. */
 const SORT_COLUMNS: SortColumns = {
   fields: { user: "username", email: "email", lastLogin: "lastLogin", createdAt: "created" },
   descendingFirst: ["lastLogin", "createdAt"],
 };
 
-const columns: Array<ColumnDef<typeof features, UserTableRow>> = [
+const columns: Array<ServerTableColumn<UserTableRow>> = [
   {
     id: "user",
     accessorKey: "username",
@@ -81,25 +73,6 @@ export interface UsersTableProps {
   direction: SortDirection;
 }
 
-export function UsersTable({ rows, total, page, pageSize, sort, direction }: UsersTableProps) {
-  const { sorting, pending, isSortable, toggleSort } = useUrlSorting(SORT_COLUMNS, sort, direction);
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    manualSorting: true,
-    manualPagination: true,
-    rowCount: total,
-    state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
-  });
-
-  return (
-    <div aria-busy={pending} className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
-      <Table aria-label="Users">
-        <SortableTableHead headerGroups={table.getHeaderGroups()} sorting={sorting} isSortable={isSortable} onSort={toggleSort} />
-        <TableBodyRows rows={table.getRowModel().rows} />
-      </Table>
-      <ListPagination page={page} pageSize={pageSize} total={total} noun="users" />
-    </div>
-  );
+export function UsersTable(props: UsersTableProps) {
+  return <ServerDataTable label="Users" noun="users" columns={columns} sortColumns={SORT_COLUMNS} {...props} />;
 }

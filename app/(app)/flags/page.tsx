@@ -22,10 +22,10 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const me = await requireUser();
   const values: FlagFilterValues = Object.fromEntries(["search", "status", "tag", "ownerId", "sort", "direction"].map((k) => [k, first(raw[k])]));
-  const pageSize = first(raw.pageSize) ?? String(readPreferences(me.preferences).pageSize);
+  const preferredPageSize = readPreferences(me.preferences).pageSize;
   // A hand-edited URL with a bad value shows the list unfiltered and says why, rather than failing.
-  const parsed = listFlagsSchema.safeParse({ ...values, page: first(raw.page), pageSize });
-  const query = parsed.success ? parsed.data : listFlagsSchema.parse({ pageSize });
+  const parsed = listFlagsSchema.safeParse({ ...values, page: first(raw.page), pageSize: first(raw.pageSize) ?? preferredPageSize });
+  const query = parsed.success ? parsed.data : listFlagsSchema.parse({ pageSize: preferredPageSize });
   const { allowed, data } = await readIfAllowed("feature_flag", async (ctx) => {
     const [page, facets] = await Promise.all([listFlags(ctx, query), listFlagFacets(ctx)]);
     return { page, facets };
