@@ -192,13 +192,30 @@ test.describe("with 30 flags", () => {
     await expect(page.getByRole("link", { name: "New flag" })).toHaveCount(0);
   });
 
-  test("at 390 px neither the flags list nor the experiments list scrolls sideways", async ({ page }) => {
+  test("at 390 px neither the flags list nor the experiments list scrolls sideways", async ({ page, request }) => {
+    const experiment = await request.post("/api/v1/experiments", {
+      headers: admin(),
+      data: {
+        key: "fl-narrow-checkout-redesign",
+        experimentType: "A_B",
+        name: "Checkout redesign, measured on phones and laptops alike",
+        tags: ["checkout", "mobile"],
+        variants: [
+          { name: "control", isControl: true, trafficAllocation: 50 },
+          { name: "treatment", trafficAllocation: 50 },
+        ],
+        metricDefinitions: [{ name: "Purchases", eventName: "purchase", metricType: "CONVERSION", isPrimary: true }],
+      },
+    });
+    expect(experiment.status(), await experiment.text()).toBe(201);
     await signIn(page, "pmanager");
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ["/flags", "/experiments"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: path === "/flags" ? "Feature flags" : "Experiments" })).toBeVisible();
+      await expect(page.getByRole("table")).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      await snapshotWidths(page, `narrow${path.replace("/", "-")}`);
     }
     await page.goto("/flags");
     // The switch stays reachable on a phone.

@@ -42,19 +42,16 @@ export function FlagFilters({ values, owners, tags }: { values: FlagFilterValues
       <Field label="Search" className="min-w-0 basis-full sm:basis-56 sm:flex-1">
         {(c) => <Input {...c} name="search" type="search" placeholder="Key, name or description" defaultValue={values.search} />}
       </Field>
-      <OwnerFilterField owners={owners} value={values.ownerId} className="min-w-0 flex-1 sm:flex-none" />
-      <Field label="Tag" className="min-w-0 flex-1 sm:w-40 sm:flex-none">
-        {(c) => (
-          <>
-            <Input {...c} name="tag" list="flag-tag-suggestions" autoComplete="off" defaultValue={values.tag} />
-            <datalist id="flag-tag-suggestions">
-              {tags.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-          </>
-        )}
+      <OwnerFilterField owners={owners} value={values.ownerId} className="w-[calc(50%-0.375rem)] sm:w-auto" />
+      <Field label="Tag" className="w-[calc(50%-0.375rem)] sm:w-40">
+        {(c) => <Input {...c} name="tag" list="flag-tag-suggestions" autoComplete="off" defaultValue={values.tag} />}
       </Field>
+      {/* Outside the Field: an extra child there would shift the input off the row's baseline. */}
+      <datalist id="flag-tag-suggestions">
+        {tags.map((t) => (
+          <option key={t} value={t} />
+        ))}
+      </datalist>
     </ListFilterForm>
   );
 }
