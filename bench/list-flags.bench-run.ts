@@ -1,7 +1,7 @@
 /**
  * How long the flag list takes to answer with 10,000 flags (issue 7; DESIGN §9 budget 200 ms per page):
  * every query the /flags page runs (one page of flags with rule and active-override counts, plus the
- * status counts, owners and tags its filters offer) for the default page, each sort the page offers,
+ * status counts and owners its tabs and filter offer) for the default page, each sort the page offers,
  * filters and a text search, each run 20 times after a warm-up, on the embedded database (and PostgreSQL
  * with BENCH_DATABASE_URL). 2,000 of the flags carry overrides (20,000 rows, half expired), so the
  * active-override count has something to count.

@@ -35,8 +35,8 @@ export function FlagStatusTabs({ values, counts }: { values: FlagFilterValues; c
   );
 }
 
-/** Search, owner and tag. The owner applies as soon as it is chosen; search and tag on Enter or the button. The tag box suggests the tags in use. */
-export function FlagFilters({ values, owners, tags }: { values: FlagFilterValues; owners: ReadonlyArray<{ id: string; label: string }>; tags: readonly string[] }) {
+/** Search, owner and tag. The owner applies as soon as it is chosen; search and tag on Enter or the button. */
+export function FlagFilters({ values, owners }: { values: FlagFilterValues; owners: ReadonlyArray<{ id: string; label: string }> }) {
   return (
     <ListFilterForm path={FLAGS_CLEARED} label="Filter flags" keep={{ status: values.status, sort: values.sort, direction: values.direction }}>
       <Field label="Search" className="min-w-0 basis-full sm:basis-56 sm:flex-1">
@@ -44,14 +44,8 @@ export function FlagFilters({ values, owners, tags }: { values: FlagFilterValues
       </Field>
       <OwnerFilterField owners={owners} value={values.ownerId} className="w-[calc(50%-0.375rem)] sm:w-auto" />
       <Field label="Tag" className="w-[calc(50%-0.375rem)] sm:w-40">
-        {(c) => <Input {...c} name="tag" list="flag-tag-suggestions" autoComplete="off" defaultValue={values.tag} />}
+        {(c) => <Input {...c} name="tag" defaultValue={values.tag} />}
       </Field>
-      {/* Outside the Field: an extra child there would shift the input off the row's baseline. */}
-      <datalist id="flag-tag-suggestions">
-        {tags.map((t) => (
-          <option key={t} value={t} />
-        ))}
-      </datalist>
     </ListFilterForm>
   );
 }

@@ -61,11 +61,7 @@ export default async function FlagsPage({ searchParams }: { searchParams: Promis
               </Alert>
             )}
             <FlagStatusTabs values={values} counts={data.facets.counts} />
-            <FlagFilters
-              values={values}
-              owners={data.facets.owners.map((o) => ({ id: o.id, label: o.fullName || o.username }))}
-              tags={data.facets.tags}
-            />
+            <FlagFilters values={values} owners={data.facets.owners.map((o) => ({ id: o.id, label: o.fullName || o.username }))} />
             {canUpdate ? null : <p className="mb-3 text-[13px] text-zinc-600">You can see every flag; turning one on or off needs permission to update flags.</p>}
             {data.page.total === 0 ? (
               <EmptyState
