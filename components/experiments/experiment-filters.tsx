@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { EXPERIMENT_TYPES, type ExperimentStatus, EXPERIMENT_STATUSES } from "@/core/experiments/enums";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitOnChangeSelect } from "@/components/ui/submit-on-change-select";
-import { cx } from "@/components/ui/class-names";
+import { FilterTabs } from "@/components/ui/filter-tabs";
+import { ListFilterForm, OwnerFilterField } from "@/components/ui/list-filter-form";
+import { listHref } from "@/components/ui/url-table-state";
 import { STATUS_LABELS, TYPE_LABELS } from "./experiment-badges";
 
 export interface ExperimentFilterValues {
@@ -21,10 +21,7 @@ export interface ExperimentFilterValues {
 export const CLEARED = "/experiments";
 
 function href(values: ExperimentFilterValues, change: Partial<ExperimentFilterValues>): string {
-  const next = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...values, ...change })) if (v) next.set(k, v);
-  const query = next.toString();
-  return query ? `/experiments?${query}` : "/experiments";
+  return listHref(CLEARED, { ...values }, change);
 }
 
 /** Status tabs with counts: the quickest filter, and an overview of the portfolio at a glance. */
@@ -32,25 +29,10 @@ export function StatusTabs({ values, counts }: { values: ExperimentFilterValues;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const tabs: Array<[string | undefined, string, number]> = [[undefined, "All", total], ...EXPERIMENT_STATUSES.map((s): [string, string, number] => [s, STATUS_LABELS[s], counts[s]])];
   return (
-    <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-1 border-b border-zinc-200">
-      {tabs.map(([status, label, n]) => {
-        const current = (values.status ?? undefined) === status;
-        return (
-          <Link
-            key={label}
-            href={href(values, { status })}
-            aria-current={current ? "page" : undefined}
-            className={cx(
-              "-mb-px inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium",
-              current ? "border-accent-600 text-zinc-900" : "border-transparent text-zinc-500 hover:text-zinc-800",
-            )}
-          >
-            {label}
-            <span className="rounded-full bg-zinc-100 px-1.5 text-xs tabular-nums text-zinc-600">{n}</span>
-          </Link>
-        );
-      })}
-    </nav>
+    <FilterTabs
+      label="Filter by status"
+      tabs={tabs.map(([status, label, count]) => ({ label, count, href: href(values, { status }), current: (values.status ?? undefined) === status }))}
+    />
   );
 }
 
@@ -60,10 +42,7 @@ export function StatusTabs({ values, counts }: { values: ExperimentFilterValues;
  */
 export function ExperimentFilters({ values, owners }: { values: ExperimentFilterValues; owners: Array<{ id: string; label: string }> }) {
   return (
-    <form method="get" action="/experiments" role="search" aria-label="Filter experiments" className="mb-4 flex flex-wrap items-end gap-3">
-      {values.status ? <input type="hidden" name="status" value={values.status} /> : null}
-      {values.sort ? <input type="hidden" name="sort" value={values.sort} /> : null}
-      {values.direction ? <input type="hidden" name="direction" value={values.direction} /> : null}
+    <ListFilterForm path={CLEARED} label="Filter experiments" keep={{ status: values.status, sort: values.sort, direction: values.direction }}>
       <Field label="Search" className="min-w-56 flex-1">
         {(c) => <Input {...c} name="search" type="search" placeholder="Name, key or description" defaultValue={values.search} />}
       </Field>
@@ -79,29 +58,10 @@ export function ExperimentFilters({ values, owners }: { values: ExperimentFilter
           </SubmitOnChangeSelect>
         )}
       </Field>
-      <Field label="Owner">
-        {(c) => (
-          <SubmitOnChangeSelect {...c} name="ownerId" defaultValue={values.ownerId ?? ""}>
-            <option value="">Anyone</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </SubmitOnChangeSelect>
-        )}
-      </Field>
+      <OwnerFilterField owners={owners} value={values.ownerId} />
       <Field label="Tag" className="w-36">
         {(c) => <Input {...c} name="tag" defaultValue={values.tag} />}
       </Field>
-      <div className="flex gap-2">
-        <Button type="submit" variant="secondary">
-          Apply filters
-        </Button>
-        <Link href={CLEARED} className="inline-flex items-center px-2 text-sm font-medium text-zinc-600 hover:text-zinc-900">
-          Clear
-        </Link>
-      </div>
-    </form>
+    </ListFilterForm>
   );
 }

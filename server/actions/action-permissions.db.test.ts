@@ -14,6 +14,7 @@ import type { ServiceContext } from "../context";
 import { createApiKey } from "../services/api-keys/create-api-key";
 import { loadSignedInUser } from "../services/auth/load-actor";
 import { createExperiment } from "../services/experiments/create-experiment";
+import { createFlag } from "../services/flags/create-flag";
 import { readyExperiment } from "../services/experiments/experiment-fixtures";
 import { createRole } from "../services/roles/create-role";
 import { systemContext } from "../services/testing";
@@ -53,6 +54,7 @@ async function seed(handle: DatabaseHandle): Promise<Record<string, string>> {
   const experiment = await createExperiment(sys, readyExperiment("guarded"));
   await createRole(sys, { name: "custom", permissions: ["experiment:read"] });
   const key = await createApiKey(sys, { name: "web", type: "client" });
+  const flag = await createFlag(sys, { key: "guarded-flag", name: "Guarded flag" });
   return {
     experimentId: experiment.id,
     variantId: experiment.variants[1]?.id ?? "",
@@ -60,6 +62,7 @@ async function seed(handle: DatabaseHandle): Promise<Record<string, string>> {
     metricId: experiment.metricDefinitions[0]?.id ?? "",
     userId: target.id,
     apiKeyId: key.id,
+    flagId: flag.id,
   };
 }
 
@@ -97,6 +100,7 @@ function sampleForm(action: RegisteredAction): Record<string, string | string[]>
     updateMetricAction: { ...metric, name: "Renamed" },
     setPrimaryMetricAction: { ...metric, isPrimary: "false" },
     removeMetricAction: metric,
+    changeFlagStatusAction: { flagId: ids.flagId ?? "", status: "ACTIVE" },
     createUserAction: { username: "newbie", email: "newbie@example.com", password: "a long enough password", roles: ["viewer"] },
     updateUserAction: { user: ids.userId ?? "", email: "target@example.com", fullName: "Renamed", roles: ["viewer"] },
     setUserActiveAction: { user: ids.userId ?? "", active: "false" },

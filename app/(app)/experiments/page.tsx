@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { can } from "@/core/permissions/permissions";
 import { CLEARED, ExperimentFilters, type ExperimentFilterValues, StatusTabs } from "@/components/experiments/experiment-filters";
 import { ExperimentsTable } from "@/components/experiments/experiments-table";
 import { AreaPage } from "@/components/shell/area-page";
@@ -30,7 +31,8 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
     const [page, counts, owners] = await Promise.all([
       listExperiments(ctx, query),
       countExperimentsByStatus(ctx),
-      listUsers(ctx, { pageSize: 200 }).catch(() => null),
+      // The owner filter lists users only for those who may read them; the rest filter by the other fields.
+      can(ctx.actor, "user", "read") ? listUsers(ctx, { pageSize: 200 }) : null,
     ]);
     return { page, counts, owners: owners?.rows.map((u) => ({ id: u.id, label: u.fullName || u.username })) ?? [] };
   });

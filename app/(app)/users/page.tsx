@@ -22,10 +22,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const me = await requireUser();
   const values: UserFilterValues = Object.fromEntries(["search", "active", "superuser", "role", "sort", "direction"].map((k) => [k, first(raw[k])]));
-  const pageSize = first(raw.pageSize) ?? String(readPreferences(me.preferences).pageSize);
+  const preferredPageSize = readPreferences(me.preferences).pageSize;
   // A hand-edited URL with a bad value shows the list unfiltered and says why, rather than failing.
-  const parsed = listUsersSchema.safeParse({ ...values, page: first(raw.page), pageSize });
-  const query = parsed.success ? parsed.data : listUsersSchema.parse({ pageSize });
+  const parsed = listUsersSchema.safeParse({ ...values, page: first(raw.page), pageSize: first(raw.pageSize) ?? preferredPageSize });
+  const query = parsed.success ? parsed.data : listUsersSchema.parse({ pageSize: preferredPageSize });
   const { allowed, data } = await readIfAllowed("user", async (ctx) => {
     const [page, roles] = await Promise.all([listUsers(ctx, query), can(ctx.actor, "role", "read") ? listRoles(ctx) : []]);
     return { page, roles: roles.map((r) => r.name) };

@@ -6,16 +6,18 @@ import { createTestDatabase } from "@/db/testing/test-database";
 import { Forbidden, Invalid } from "../../errors";
 import { contextWith, systemContext } from "../testing";
 import { createUser } from "../users/create-user";
+import { listFlagFacets } from "./list-flag-facets";
 import { listFlags } from "./list-flags";
 
 let h: DatabaseHandle;
 let ann: string;
+let bob: string;
 const reader = () => contextWith(h.db, ["feature_flag:read"]);
 
 beforeAll(async () => {
   h = await createTestDatabase();
   ann = (await createUser(systemContext(h.db), { username: "ann", email: "ann@example.com", password: "correct horse" })).id;
-  const bob = (await createUser(systemContext(h.db), { username: "bob", email: "bob@example.com", password: "correct horse" })).id;
+  bob = (await createUser(systemContext(h.db), { username: "bob", email: "bob@example.com", password: "correct horse" })).id;
   // 300 flags: odd ones ACTIVE, i % 3 picks the owner, every 10th is tagged, i % 4 rules, rollout i % 101.
   await h.db.execute(sql`
     insert into ${featureFlags} (key, name, description, status, owner_id, tags, targeting_rules, rollout_percentage, variants, updated_at)
@@ -46,8 +48,8 @@ describe("listFlags", () => {
     expect(page).toMatchObject({ total: 300, page: 1, pageSize: 25 });
     expect(page.rows.map((r) => r.key).slice(0, 2)).toEqual(["flag-300", "flag-299"]);
     const seven = (await listFlags(reader(), { search: "flag-007" })).rows[0];
-    expect(seven).toMatchObject({ key: "flag-007", status: "ACTIVE", ruleCount: 3, activeOverrideCount: 2, rolloutPercentage: 7, multivariate: false, owner: { username: "bob" } });
-    expect((await listFlags(reader(), { search: "flag-010" })).rows[0]).toMatchObject({ multivariate: true, tags: ["checkout"], owner: { username: "bob" }, ruleCount: 2 });
+    expect(seven).toMatchObject({ key: "flag-007", status: "ACTIVE", ruleCount: 3, activeOverrideCount: 2, rolloutPercentage: 7, multivariate: false, variantCount: 0, owner: { username: "bob" } });
+    expect((await listFlags(reader(), { search: "flag-010" })).rows[0]).toMatchObject({ multivariate: true, variantCount: 2, tags: ["checkout"], owner: { username: "bob" }, ruleCount: 2 });
   });
 
   it.each([
@@ -84,5 +86,19 @@ describe("listFlags", () => {
     await expect(listFlags(reader(), { sort: "color" as never })).rejects.toThrow(Invalid);
     await expect(listFlags(reader(), { pageSize: 1000 })).rejects.toThrow("A page holds at most 100 rows.");
     await expect(listFlags(contextWith(h.db, ["experiment:read"]))).rejects.toThrow(Forbidden);
+  });
+});
+
+describe("listFlagFacets", () => {
+  it("counts flags per status, and lists the owners of flags", async () => {
+    // Carl owns no flag, so the owner filter does not offer him.
+    await createUser(systemContext(h.db), { username: "carl", email: "carl@example.com", password: "correct horse" });
+    const facets = await listFlagFacets(reader());
+    expect(facets.counts).toEqual({ ACTIVE: 150, INACTIVE: 150 });
+    expect(facets.owners.map((o) => o.id)).toEqual([ann, bob]);
+  });
+
+  it("refuses readers without feature_flag:read", async () => {
+    await expect(listFlagFacets(contextWith(h.db, ["experiment:read"]))).rejects.toThrow(Forbidden);
   });
 });

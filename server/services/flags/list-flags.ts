@@ -19,6 +19,8 @@ export interface FlagListRow {
   rolloutPercentage: number;
   /** True for a multivariate flag. */
   multivariate: boolean;
+  /** How many variants a multivariate flag has; 0 for a boolean flag. */
+  variantCount: number;
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
@@ -82,6 +84,7 @@ export async function listFlags(ctx: ServiceContext, input: ListFlagsInput = {})
         status: featureFlags.status,
         rolloutPercentage: featureFlags.rolloutPercentage,
         multivariate: sql<boolean>`${featureFlags.variants} is not null`,
+        variantCount: sql<number>`coalesce(jsonb_array_length(${featureFlags.variants}), 0)`,
         tags: featureFlags.tags,
         createdAt: featureFlags.createdAt,
         updatedAt: featureFlags.updatedAt,
