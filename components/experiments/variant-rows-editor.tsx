@@ -51,7 +51,7 @@ function toRow(variant: VariantDraft, splitUrl: boolean): Row {
 }
 
 /** Even shares that add up to exactly 100 with at most two decimals: 3 → 33.34, 33.33, 33.33. */
-function evenShares(count: number): string[] {
+export function evenShares(count: number): string[] {
   const cents = Math.floor(10000 / count);
   return Array.from({ length: count }, (_, index) => String((cents + (index < 10000 - cents * count ? 1 : 0)) / 100));
 }
