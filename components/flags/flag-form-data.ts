@@ -63,7 +63,7 @@ export function typedValue(type: string, raw: string): { value: unknown } | { pr
     default: {
       if (raw.trim() === "") return { problem: 'Enter a JSON object, such as {"color": "blue"}.' };
       const parsed = parseJsonText(raw);
-      return parsed instanceof UnparsedJson ? { problem: `Not valid JSON. ${parsed.message}` } : { value: parsed };
+      return parsed instanceof UnparsedJson ? { problem: parsed.message } : { value: parsed };
     }
   }
 }
@@ -146,7 +146,7 @@ export function readOverrideForm(form: FormData): ReadForm {
   if (value === "") problems.value = ["Choose a value."];
   else {
     const parsed = parseJsonText(value);
-    if (parsed instanceof UnparsedJson) problems.value = [`Not valid JSON. ${parsed.message}`];
+    if (parsed instanceof UnparsedJson) problems.value = [parsed.message];
     else input.value = parsed;
   }
   input.reason = text(form, "reason") ?? "";

@@ -82,7 +82,7 @@ export function FlagRulesCard({ flagId, rules, variants, canUpdate, action }: Fl
               <EmptyState
                 icon={<SplitIcon />}
                 title="No rules"
-                description="Every user without an override gets the flag's rollout. Add a rule to serve something else to users who match a condition."
+                description="Every user without an override gets the flag's rollout. Add a targeting rule to serve something else to users who match a condition."
               />
             ) : (
               <ol aria-label="Rules" className="space-y-4">
@@ -104,7 +104,7 @@ export function FlagRulesCard({ flagId, rules, variants, canUpdate, action }: Fl
             {canUpdate ? (
               <Button size="sm" onClick={add}>
                 <PlusIcon />
-                Add rule
+                Add targeting rule
               </Button>
             ) : null}
           </CardBody>
@@ -137,7 +137,7 @@ function RuleItem({ rule, index, count, variants, errors, editable, onMove, onRe
   const path = `targetingRules.${index}`;
   const serveError = errors[`${path}.serve`];
   return (
-    <li className="rounded-lg border border-zinc-200 bg-zinc-50/60">
+    <li aria-label={`Targeting rule ${n}`} className="rounded-lg border border-zinc-200 bg-zinc-50/60">
       <div className="flex items-center justify-between gap-3 border-b border-zinc-200 px-4 py-2">
         <p className="flex items-center gap-2 font-medium text-zinc-900">
           <span className="inline-flex size-6 items-center justify-center rounded-full bg-accent-600 text-xs text-white tabular-nums">{n}</span>
@@ -145,13 +145,13 @@ function RuleItem({ rule, index, count, variants, errors, editable, onMove, onRe
         </p>
         {editable ? (
           <div className="flex items-center gap-1">
-            <Button variant="ghost" size="icon" aria-label={`Move rule ${n} up`} title="Move up" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
+            <Button variant="ghost" size="icon" aria-label={`Move targeting rule ${n} up`} title="Move up" disabled={index === 0} onClick={() => onMove(index, index - 1)}>
               <ArrowUpIcon />
             </Button>
-            <Button variant="ghost" size="icon" aria-label={`Move rule ${n} down`} title="Move down" disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
+            <Button variant="ghost" size="icon" aria-label={`Move targeting rule ${n} down`} title="Move down" disabled={index === count - 1} onClick={() => onMove(index, index + 1)}>
               <ArrowDownIcon />
             </Button>
-            <Button variant="ghost" size="icon" aria-label={`Remove rule ${n}`} title="Remove" onClick={() => onRemove(index)}>
+            <Button variant="ghost" size="icon" aria-label={`Remove targeting rule ${n}`} title="Remove" onClick={() => onRemove(index)}>
               <CloseIcon />
             </Button>
           </div>
@@ -159,12 +159,12 @@ function RuleItem({ rule, index, count, variants, errors, editable, onMove, onRe
       </div>
       <div className="space-y-4 bg-white px-4 py-4 rounded-b-lg">
         {rule.id ? <input type="hidden" name={`${path}.id`} value={rule.id} /> : null}
-        <Field label={`Rule ${n} description`} hint="Optional. Why this rule exists, e.g. “Beta testers”." error={errors[`${path}.description`]}>
+        <Field label={`Targeting rule ${n} description`} hint="Optional. Why this rule exists, e.g. “Beta testers”." error={errors[`${path}.description`]}>
           {(c) => <Input {...c} name={`${path}.description`} maxLength={500} defaultValue={rule.description ?? ""} />}
         </Field>
-        <TargetingEditor name={`${path}.condition`} label={`Rule ${n} condition`} defaultValue={rule.condition} error={errors[`${path}.condition`]} />
+        <TargetingEditor name={`${path}.condition`} label={`Targeting rule ${n} condition`} defaultValue={rule.condition} error={errors[`${path}.condition`]} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={`Rule ${n} serves`} error={serveError} hint={variants === null ? "On is true, off is false." : "On picks a variant by weight; or serve one variant to everyone matching."}>
+          <Field label={`Targeting rule ${n} serves`} error={serveError} hint={variants === null ? "On is true, off is false." : "On picks a variant by weight; or serve one variant to everyone matching."}>
             {(c) => (
               <Select {...c} name={`${path}.serve`} defaultValue={rule.serve}>
                 <option value="on">On</option>
@@ -179,7 +179,7 @@ function RuleItem({ rule, index, count, variants, errors, editable, onMove, onRe
               </Select>
             )}
           </Field>
-          <Field label={`Rule ${n} rollout (%)`} hint="Optional. Share of matching users it serves; empty is all of them." error={errors[`${path}.rolloutPercentage`]}>
+          <Field label={`Targeting rule ${n} rollout (%)`} hint="Optional. Share of matching users it serves; empty is all of them." error={errors[`${path}.rolloutPercentage`]}>
             {(c) => (
               <div className="relative">
                 <Input {...c} name={`${path}.rolloutPercentage`} inputMode="decimal" placeholder="100" className="pr-7 text-right tabular-nums" defaultValue={rule.rolloutPercentage ?? ""} />
