@@ -88,7 +88,7 @@ export function FlagOverridesCard({ flagId, variants, overrides, page, canUpdate
         <form key={editing.override?.id ?? "new"} onSubmit={one.onSubmit} aria-label={editing.override ? "Edit override" : "Add override"} className="border-b border-zinc-200 bg-zinc-50/60">
           <input type="hidden" name="flagId" value={flagId} />
           <CardBody className="space-y-4">
-            {one.message ? <FormMessage>{one.message}</FormMessage> : null}
+            {one.message && !one.succeeded ? <FormMessage>{one.message}</FormMessage> : null}
             <div className="grid gap-x-5 gap-y-4 sm:grid-cols-2">
               <Field label="User id" error={one.errors.userId} hint={editing.override ? "To give another user an override, add one." : "The id your SDK sends (OpenFeature's targetingKey)."}>
                 {(c) => <Input {...c} name="userId" autoComplete="off" spellCheck={false} readOnly={editing.override !== null} className="read-only:bg-zinc-50 read-only:text-zinc-600" defaultValue={editing.override?.userId ?? ""} />}
@@ -114,7 +114,7 @@ export function FlagOverridesCard({ flagId, variants, overrides, page, canUpdate
         <form onSubmit={many.onSubmit} aria-label="Paste many overrides" className="border-b border-zinc-200 bg-zinc-50/60">
           <input type="hidden" name="flagId" value={flagId} />
           <CardBody className="space-y-4">
-            {many.message ? <FormMessage>{many.message}</FormMessage> : null}
+            {many.message && !many.succeeded ? <FormMessage>{many.message}</FormMessage> : null}
             <Field label="User ids" hint="One per line, or separated by commas or spaces, as pasted from a spreadsheet. Users who already have an override get it replaced." error={many.errors.userIds}>
               {(c) => <Textarea {...c} name="userIds" rows={5} spellCheck={false} className="font-mono text-[13px]" placeholder={"user-1\nuser-2\nuser-3"} />}
             </Field>

@@ -121,6 +121,16 @@ export function FlagRulesCard({ flagId, rules, variants, canUpdate, action }: Fl
   );
 }
 
+/** A field label that reads "Serves" inside its rule's card, and "Targeting rule 2 Serves" to assistive technology. */
+function RuleLabel({ n, children }: { n: number; children: string }) {
+  return (
+    <>
+      <span className="sr-only">Targeting rule {n} </span>
+      {children}
+    </>
+  );
+}
+
 interface RuleItemProps {
   rule: Row;
   index: number;
@@ -159,12 +169,12 @@ function RuleItem({ rule, index, count, variants, errors, editable, onMove, onRe
       </div>
       <div className="space-y-4 bg-white px-4 py-4 rounded-b-lg">
         {rule.id ? <input type="hidden" name={`${path}.id`} value={rule.id} /> : null}
-        <Field label={`Targeting rule ${n} description`} hint="Optional. Why this rule exists, e.g. “Beta testers”." error={errors[`${path}.description`]}>
+        <Field label={<RuleLabel n={n}>Description</RuleLabel>} hint="Optional. Why this rule exists, e.g. “Beta testers”." error={errors[`${path}.description`]}>
           {(c) => <Input {...c} name={`${path}.description`} maxLength={500} defaultValue={rule.description ?? ""} />}
         </Field>
-        <TargetingEditor name={`${path}.condition`} label={`Targeting rule ${n} condition`} defaultValue={rule.condition} error={errors[`${path}.condition`]} />
+        <TargetingEditor name={`${path}.condition`} label="Condition" defaultValue={rule.condition} error={errors[`${path}.condition`]} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={`Targeting rule ${n} serves`} error={serveError} hint={variants === null ? "On is true, off is false." : "On picks a variant by weight; or serve one variant to everyone matching."}>
+          <Field label={<RuleLabel n={n}>Serves</RuleLabel>} error={serveError} hint={variants === null ? "On is true, off is false." : "On picks a variant by weight; or serve one variant to everyone matching."}>
             {(c) => (
               <Select {...c} name={`${path}.serve`} defaultValue={rule.serve}>
                 <option value="on">On</option>
@@ -179,7 +189,7 @@ function RuleItem({ rule, index, count, variants, errors, editable, onMove, onRe
               </Select>
             )}
           </Field>
-          <Field label={`Targeting rule ${n} rollout (%)`} hint="Optional. Share of matching users it serves; empty is all of them." error={errors[`${path}.rolloutPercentage`]}>
+          <Field label={<RuleLabel n={n}>Rollout (%)</RuleLabel>} hint="Optional. Share of matching users it serves; empty is all of them." error={errors[`${path}.rolloutPercentage`]}>
             {(c) => (
               <div className="relative">
                 <Input {...c} name={`${path}.rolloutPercentage`} inputMode="decimal" placeholder="100" className="pr-7 text-right tabular-nums" defaultValue={rule.rolloutPercentage ?? ""} />
