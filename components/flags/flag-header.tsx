@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useId, useState } from "react";
+import { useId, useState } from "react";
 import type { FlagStatus } from "@/core/flags/flag-definition";
 import { formatPercentage } from "@/core/experiments/allocation";
 import { FormMessage } from "@/components/auth/form-message";
@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/class-names";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ChevronRightIcon } from "@/components/ui/icons";
+import { Meta } from "@/components/experiments/experiment-header";
 
 export interface FlagSummary {
   id: string;
@@ -32,15 +33,6 @@ export interface FlagHeaderProps {
   flag: FlagSummary;
   can: { update: boolean; create: boolean; delete: boolean };
   actions: { changeStatus: FormAction; remove: FormAction; duplicate: FormAction };
-}
-
-function Meta({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs font-medium text-zinc-500">{label}</dt>
-      <dd className="mt-0.5 break-words text-zinc-800">{children}</dd>
-    </div>
-  );
 }
 
 function formOf(entries: Record<string, string>): FormData {

@@ -1,5 +1,6 @@
 "use client";
 
+import { PercentInput } from "@/components/ui/percent-input";
 import { useState } from "react";
 import { FormMessage } from "@/components/auth/form-message";
 import { PendingButton } from "@/components/experiments/pending-button";
@@ -191,12 +192,7 @@ function RuleItem({ rule, index, count, variants, errors, editable, onMove, onRe
           </Field>
           <Field label={<RuleLabel n={n}>Rollout (%)</RuleLabel>} hint="Optional. Share of matching users it serves; empty is all of them." error={errors[`${path}.rolloutPercentage`]}>
             {(c) => (
-              <div className="relative">
-                <Input {...c} name={`${path}.rolloutPercentage`} inputMode="decimal" placeholder="100" className="pr-7 text-right tabular-nums" defaultValue={rule.rolloutPercentage ?? ""} />
-                <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-zinc-500">
-                  %
-                </span>
-              </div>
+              <PercentInput {...c} name={`${path}.rolloutPercentage`} placeholder="100" defaultValue={rule.rolloutPercentage ?? ""} />
             )}
           </Field>
         </div>

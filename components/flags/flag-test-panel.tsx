@@ -40,7 +40,7 @@ export function FlagTestPanel({ flagId, rolloutPercentage, action }: FlagTestPan
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="grid grid-cols-[7rem_1fr] gap-3 py-2 sm:grid-cols-[9rem_1fr]">
+    <div className="grid grid-cols-[5.5rem_1fr] gap-3 py-2 sm:grid-cols-[9rem_1fr]">
       <dt className="text-[13px] font-medium text-zinc-500">{label}</dt>
       <dd className="min-w-0 break-words text-zinc-900">{children}</dd>
     </div>
@@ -50,7 +50,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 function FlagTestResult({ view, rolloutPercentage }: { view: FlagTestView; rolloutPercentage: number }) {
   const note = overrideNote(view);
   return (
-    <div aria-label="Test result" role="group" className="rounded-lg border border-zinc-200 bg-white px-4 py-1 shadow-xs">
+    <div aria-label="Test result" role="group" className="rounded-lg border border-zinc-200 bg-white px-4 py-1 shadow-xs max-sm:px-3">
       <dl className="divide-y divide-zinc-100">
         <Row label="Value">
           <span className="flex flex-wrap items-center gap-2">

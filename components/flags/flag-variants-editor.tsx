@@ -1,5 +1,6 @@
 "use client";
 
+import { PercentInput } from "@/components/ui/percent-input";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PlusIcon } from "@/components/ui/icons";
@@ -126,12 +127,7 @@ export function FlagVariantsEditor({ initial, errors, disabled = false }: FlagVa
       cell: (row, index) => (
         <Field label={`Variant ${index + 1} weight (%)`} hideLabel error={errors[`variants.${index}.weight`]}>
           {(c) => (
-            <div className="relative max-sm:max-w-40">
-              <Input {...c} name={`variants.${index}.weight`} inputMode="decimal" className="pr-7 text-right tabular-nums" value={row.weight} onChange={(e) => update(index, { weight: e.target.value })} />
-              <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-zinc-500">
-                %
-              </span>
-            </div>
+            <PercentInput {...c} wrapperClassName="max-sm:max-w-40" name={`variants.${index}.weight`} value={row.weight} onChange={(e) => update(index, { weight: e.target.value })} />
           )}
         </Field>
       ),

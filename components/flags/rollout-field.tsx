@@ -1,8 +1,8 @@
 "use client";
 
+import { PercentInput } from "@/components/ui/percent-input";
 import { useId, useState } from "react";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import type { FieldErrors } from "@/server/errors";
 
 export interface RolloutFieldProps {
@@ -39,12 +39,7 @@ export function RolloutField({ defaultValue, errors }: RolloutFieldProps) {
             onChange={(e) => setValue(e.target.value)}
             className="h-2 min-w-0 flex-1 cursor-pointer accent-accent-600 disabled:cursor-not-allowed"
           />
-          <div className="relative w-28 shrink-0">
-            <Input {...c} name="rolloutPercentage" inputMode="decimal" className="pr-7 text-right tabular-nums" value={value} onChange={(e) => setValue(e.target.value)} />
-            <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-zinc-500">
-              %
-            </span>
-          </div>
+          <PercentInput {...c} wrapperClassName="w-28 shrink-0" name="rolloutPercentage" value={value} onChange={(e) => setValue(e.target.value)} />
         </div>
       )}
     </Field>

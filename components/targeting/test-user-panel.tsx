@@ -82,7 +82,7 @@ export function TestUserCard({ description, run }: TestUserCardProps) {
             Test
           </Button>
           {/* Always present, so that screen readers announce each new result. */}
-          <div role="status" aria-live="polite" className="min-w-0 flex-1">
+          <div role="status" aria-live="polite" className="min-w-0 flex-1 max-sm:basis-full">
             {outcome?.kind === "result" ? outcome.content : null}
           </div>
         </div>
