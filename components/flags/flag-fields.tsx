@@ -1,9 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { FLAG_KEY_MAX_LENGTH } from "@/core/flags/flag-definition";
 import type { OwnerOption } from "@/components/experiments/experiment-fields";
-import { keyFromName } from "@/components/experiments/experiment-form-data";
+import { useSuggestedKey } from "@/components/experiments/use-suggested-key";
 import { errorsUnder } from "@/components/experiments/field-errors";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -30,9 +29,7 @@ export interface FlagFieldsProps {
 
 /** Name, key, description, tags and owner: shared by the create form and the Settings tab. */
 export function FlagFields({ values, owners, errors, creating = false }: FlagFieldsProps) {
-  const [name, setName] = useState(values.name);
-  const [key, setKey] = useState(values.key);
-  const [keyEdited, setKeyEdited] = useState(!creating || values.key !== keyFromName(values.name));
+  const { name, key, changeName, changeKey } = useSuggestedKey(values.name, values.key, creating);
   return (
     <div className="grid gap-x-5 gap-y-4 sm:grid-cols-2">
       <Field label="Name" error={errors.name}>
@@ -42,10 +39,7 @@ export function FlagFields({ values, owners, errors, creating = false }: FlagFie
             name="name"
             maxLength={200}
             value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              if (!keyEdited) setKey(keyFromName(event.target.value));
-            }}
+            onChange={(event) => changeName(event.target.value)}
           />
         )}
       </Field>
@@ -64,10 +58,7 @@ export function FlagFields({ values, owners, errors, creating = false }: FlagFie
               autoCapitalize="none"
               className="font-mono"
               value={key}
-              onChange={(event) => {
-                setKey(event.target.value);
-                setKeyEdited(event.target.value !== "");
-              }}
+              onChange={(event) => changeKey(event.target.value)}
             />
           ) : (
             <Input {...c} readOnly value={values.key} className="bg-zinc-50 font-mono text-zinc-600" />
