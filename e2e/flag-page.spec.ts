@@ -62,6 +62,19 @@ test("bad JSON and weights that do not add up to 100 are field errors; nothing i
   await expect(panel.getByText("The context is not valid JSON")).toBeVisible();
 });
 
+test("the chosen tab survives a save and a reload", async ({ page, request }) => {
+  await flag(request, { key: "sticky-tab", name: "Sticky tab" });
+  await signIn(page, "pmanager");
+  await page.goto("/flags/sticky-tab");
+  await page.getByRole("tab", { name: /Rules/ }).click();
+  await page.getByRole("button", { name: "Add targeting rule" }).click();
+  await page.getByRole("button", { name: "Save rules" }).click();
+  await expect(page.getByText("Rules saved.")).toBeVisible();
+  await expect(page).toHaveURL(/\?tab=rules$/);
+  await page.reload();
+  await expect(page.getByRole("tab", { name: "Rules (1)" })).toHaveAttribute("aria-selected", "true");
+});
+
 test("an override value the flag cannot take is refused by the server at its field", async ({ page, request }) => {
   await flag(request, { key: "strict", name: "Strict" });
   await signIn(page, "pmanager");
