@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { EXPERIMENT_TYPES, type ExperimentType } from "@/core/experiments/enums";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -9,7 +8,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { FieldErrors } from "@/server/errors";
 import { DateTimeField } from "./date-time-field";
 import { TYPE_LABELS } from "./experiment-badges";
-import { keyFromName } from "./experiment-form-data";
+import { useSuggestedKey } from "./use-suggested-key";
 import { errorsUnder } from "./field-errors";
 
 export interface OwnerOption {
@@ -49,9 +48,7 @@ const KEY_HINT = "Used by SDKs and in URLs: a–z, 0–9, - and _.";
 
 /** Name, key, description, hypothesis, type, owner, dates, tags and metrics configuration: shared by the create and edit forms. */
 export function ExperimentFields({ values, owners, errors, suggestKey = false, locked = false, frozen = false, onTypeChange }: ExperimentFieldsProps) {
-  const [name, setName] = useState(values.name);
-  const [key, setKey] = useState(values.key);
-  const [keyEdited, setKeyEdited] = useState(!suggestKey || values.key !== keyFromName(values.name));
+  const { name, key, changeName, changeKey } = useSuggestedKey(values.name, values.key, suggestKey);
 
   return (
     <div className="grid gap-x-5 gap-y-4 sm:grid-cols-2">
@@ -63,10 +60,7 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
             disabled={frozen}
             maxLength={200}
             value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              if (!keyEdited) setKey(keyFromName(event.target.value));
-            }}
+            onChange={(event) => changeName(event.target.value)}
           />
         )}
       </Field>
@@ -82,10 +76,7 @@ export function ExperimentFields({ values, owners, errors, suggestKey = false, l
             autoCapitalize="none"
             className="font-mono read-only:bg-zinc-50 read-only:text-zinc-600"
             value={key}
-            onChange={(event) => {
-              setKey(event.target.value);
-              setKeyEdited(event.target.value !== "");
-            }}
+            onChange={(event) => changeKey(event.target.value)}
           />
         )}
       </Field>

@@ -103,7 +103,7 @@ function moveQuestion(asked: Asked | null, experiment: ExperimentSummary): MoveQ
   }
 }
 
-function Meta({ label, children }: { label: string; children: ReactNode }) {
+export function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-zinc-500">{label}</dt>

@@ -1,5 +1,6 @@
 "use client";
 
+import { PercentInput } from "@/components/ui/percent-input";
 import { useId, useState } from "react";
 import type { ExperimentType } from "@/core/experiments/enums";
 import { Button } from "@/components/ui/button";
@@ -51,7 +52,7 @@ function toRow(variant: VariantDraft, splitUrl: boolean): Row {
 }
 
 /** Even shares that add up to exactly 100 with at most two decimals: 3 → 33.34, 33.33, 33.33. */
-function evenShares(count: number): string[] {
+export function evenShares(count: number): string[] {
   const cents = Math.floor(10000 / count);
   return Array.from({ length: count }, (_, index) => String((cents + (index < 10000 - cents * count ? 1 : 0)) / 100));
 }
@@ -139,19 +140,7 @@ export function VariantRowsEditor({ initial, experimentType, errors, canRemoveSt
       cell: (row, index) => (
         <Field label={`Variant ${index + 1} allocation (%)`} hideLabel error={errors[`variants.${index}.trafficAllocation`]}>
           {(c) => (
-            <div className="relative max-sm:max-w-40">
-              <Input
-                {...c}
-                name={`variants.${index}.trafficAllocation`}
-                inputMode="decimal"
-                className="pr-7 text-right tabular-nums"
-                value={row.allocation}
-                onChange={(e) => update(index, { allocation: e.target.value })}
-              />
-              <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-zinc-500">
-                %
-              </span>
-            </div>
+            <PercentInput {...c} wrapperClassName="max-sm:max-w-40" name={`variants.${index}.trafficAllocation`} value={row.allocation} onChange={(e) => update(index, { allocation: e.target.value })} />
           )}
         </Field>
       ),

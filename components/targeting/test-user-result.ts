@@ -50,7 +50,7 @@ export function testUser(experiment: TestableExperiment, userId: string, context
 }
 
 /** The context object, or a message saying what is wrong with the text. Empty text is no attributes. */
-function parseContext(text: string): Attributes | string {
+export function parseContext(text: string): Attributes | string {
   if (text.trim() === "") return {};
   let json: unknown;
   try {

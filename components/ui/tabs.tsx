@@ -45,7 +45,9 @@ export function Tabs({ label, tabs, initial, param }: TabsProps) {
       const url = new URL(window.location.href);
       if (index === 0) url.searchParams.delete(param);
       else url.searchParams.set(param, tab.id);
-      window.history.replaceState(window.history.state, "", url);
+      // `null`, not the current state: Next's router syncs a replaceState whose data is not its own, so a later
+      // server action's refresh keeps ?tab=; handing it its own state back makes it skip the sync.
+      window.history.replaceState(null, "", url);
     }
   }
 

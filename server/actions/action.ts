@@ -29,8 +29,8 @@ function toFormState(error: unknown, form: FormData): FormState {
  * refuses), runs the handler, and maps expected errors to form state; unexpected errors are logged
  * and shown as a generic message. Redirects thrown by the handler pass through.
  */
-export function authedAction(handler: (ctx: ServiceContext, form: FormData) => Promise<FormState | void>) {
-  return async (_previous: FormState, form: FormData): Promise<FormState> => {
+export function authedAction<D = never>(handler: (ctx: ServiceContext, form: FormData) => Promise<FormState<D> | void>) {
+  return async (_previous: FormState<D>, form: FormData): Promise<FormState<D>> => {
     try {
       const ctx = await sessionContext();
       if (!ctx) return { ok: false, message: "Your session has ended. Sign in again." };
