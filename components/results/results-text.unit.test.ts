@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExperimentResults, MetricResult } from "@/server/services/results/results.schema";
+import { forestScale } from "./forest-scale";
 import { resultsCsv, resultsCsvFilename } from "./results-csv";
 import {
   correctionText,
@@ -178,5 +179,24 @@ describe("resultsCsv", () => {
   it("puts the absolute effect in the effect column on the absolute scale", () => {
     expect(resultsCsv({ ...results, difference: "absolute" }).split("\r\n")[2]).toContain(",absolute,0.024,");
     expect(resultsCsvFilename({ experiment: "a/b c", engine: "bayesian", difference: "absolute" })).toBe("a_b_c-results-bayesian-absolute.csv");
+  });
+});
+
+describe("forestScale", () => {
+  it("always holds zero and every interval, with round ticks", () => {
+    const scale = forestScale([{ effect: 0.12, lower: 0.03, upper: 0.21 }]);
+    expect(scale.min).toBeLessThan(0);
+    expect(scale.max).toBeGreaterThan(0.21);
+    expect(scale.ticks).toEqual([0, 0.05, 0.1, 0.15, 0.2]);
+    expect(scale.position(0)).toBeCloseTo((0 - scale.min) / (scale.max - scale.min), 12);
+    expect(scale.position(10)).toBe(1);
+  });
+
+  it("runs open ends to the edge and survives a zero-width axis", () => {
+    const open = forestScale([{ effect: -0.2, lower: null, upper: -0.1 }]);
+    expect(open.ticks).toContain(0);
+    expect(open.min).toBeLessThan(-0.2);
+    const flat = forestScale([{ effect: 0, lower: 0, upper: 0 }]);
+    expect(flat.max).toBeGreaterThan(flat.min);
   });
 });
