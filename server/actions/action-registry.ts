@@ -33,6 +33,7 @@ export const ACTION_REGISTRY: readonly RegisteredAction[] = [
   { file: "app/(app)/experiments/[key]/metric-actions.ts", name: "updateMetricAction", needs: "experiment:update" },
   { file: "app/(app)/experiments/[key]/metric-actions.ts", name: "setPrimaryMetricAction", needs: "experiment:update" },
   { file: "app/(app)/experiments/[key]/metric-actions.ts", name: "removeMetricAction", needs: "experiment:update" },
+  { file: "app/(app)/experiments/[key]/results-actions.ts", name: "refreshResultsAction", needs: "experiment:read" },
   { file: "app/(app)/users/actions.ts", name: "createUserAction", needs: "user:create" },
   { file: "app/(app)/users/actions.ts", name: "updateUserAction", needs: "user:update" },
   { file: "app/(app)/users/actions.ts", name: "setUserActiveAction", needs: "user:update" },

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { resultsHref } from "./results-controls";
+import type { MetricResult } from "./results-text";
+
+/**
+ * The Overview's guardrail view: metrics a treatment moved significantly the wrong way (with
+ * lower-is-better respected), named so nobody ships a win that quietly hurts something else.
+ */
+export function GuardrailBanner({ metrics }: { metrics: readonly Pick<MetricResult, "metric" | "variants" | "lowerIsBetter">[] }) {
+  if (metrics.length === 0) return null;
+  const items = metrics.map((metric) => {
+    const losers = metric.variants.filter((row) => !row.isControl && row.significant && (metric.lowerIsBetter ? (row.absoluteEffect ?? 0) > 0 : (row.absoluteEffect ?? 0) < 0)).map((row) => row.variant);
+    return `${metric.metric}${losers.length > 0 ? ` (${losers.join(", ")})` : ""}`;
+  });
+  return (
+    <Alert tone="danger" title={metrics.length === 1 ? "A guardrail metric is moving the wrong way" : `${metrics.length} guardrail metrics are moving the wrong way`}>
+      <p>
+        Significantly worse than control: {items.join("; ")}. <Link href={resultsHref({ engine: "frequentist", difference: "relative" })}>See the results</Link>.
+      </p>
+    </Alert>
+  );
+}
