@@ -4,6 +4,7 @@
  */
 import type { ExperimentResults, MetricResult } from "@/server/services/results/results.schema";
 
+export type { MetricResult };
 export type Engine = ExperimentResults["engine"];
 export type Difference = ExperimentResults["difference"];
 export type Correction = ExperimentResults["correction"];
