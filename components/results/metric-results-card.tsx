@@ -48,7 +48,7 @@ export function MetricResultsCard({ metric, engine, difference, alpha, charts }:
   const interval = intervalName(engine, alpha);
   const bayesian = engine === "bayesian";
   return (
-    <Card aria-label={`Metric ${metric.metric}`}>
+    <Card role="region" aria-label={`Metric ${metric.metric}`}>
       <CardHeader
         title={
           <span className="flex flex-wrap items-center gap-2">
