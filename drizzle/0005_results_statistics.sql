@@ -75,25 +75,25 @@ COMMENT ON TABLE "experimentation"."experiment_refresh_state" IS 'Per experiment
 COMMENT ON COLUMN "experimentation"."experiment_refresh_state"."experiment_id" IS 'The experiment.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."experiment_refresh_state"."processed_below" IS 'Every assignment written by a transaction below this id has been counted in assigned_users.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."experiment_refresh_state"."assigned_users" IS 'Users assigned per variant id below the watermark: the observed counts of the sample-ratio check.';--> statement-breakpoint
-COMMENT ON COLUMN "experimentation"."experiment_refresh_state"."refreshed_at" IS 'When the experiment's results were last brought up to date.';--> statement-breakpoint
+COMMENT ON COLUMN "experimentation"."experiment_refresh_state"."refreshed_at" IS 'When the experiment results were last brought up to date.';--> statement-breakpoint
 COMMENT ON TABLE "experimentation"."metric_daily_snapshots" IS 'Cumulative per-variant statistics of a metric as of the last refresh of each UTC day, for the history charts.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."metric_id" IS 'The metric.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."variant_id" IS 'The variant.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."day" IS 'The UTC day.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."users" IS 'Users with a value at the end of that day (cumulative).';--> statement-breakpoint
-COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."sum" IS 'Sum of the users' metric values.';--> statement-breakpoint
-COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."sum_squares" IS 'Sum of the squares of the users' metric values.';--> statement-breakpoint
+COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."sum" IS 'Sum of the metric values of those users.';--> statement-breakpoint
+COMMENT ON COLUMN "experimentation"."metric_daily_snapshots"."sum_squares" IS 'Sum of the squares of the metric values of those users.';--> statement-breakpoint
 COMMENT ON TABLE "experimentation"."metric_refresh_state" IS 'Per metric: the watermark of the incremental computation and the definition it was computed for.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_refresh_state"."metric_id" IS 'The metric.';--> statement-breakpoint
-COMMENT ON COLUMN "experimentation"."metric_refresh_state"."experiment_id" IS 'The metric's experiment.';--> statement-breakpoint
+COMMENT ON COLUMN "experimentation"."metric_refresh_state"."experiment_id" IS 'The metric''s experiment.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_refresh_state"."definition" IS 'The metric fields and CUPED window the stored values were computed with; a change triggers a full recompute.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_refresh_state"."processed_below" IS 'Every event and assignment written by a transaction below this id is reflected in the stored values.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_refresh_state"."refreshed_at" IS 'When this metric was last brought up to date.';--> statement-breakpoint
-COMMENT ON TABLE "experimentation"."metric_user_values" IS 'Per metric and enrolled user: running aggregates of the user's events after (and in the CUPED window before) assignment.';--> statement-breakpoint
+COMMENT ON TABLE "experimentation"."metric_user_values" IS 'Per metric and enrolled user: running aggregates of the events of the user after (and in the CUPED window before) assignment.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."metric_id" IS 'The metric.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."user_id" IS 'The enrolled user.';--> statement-breakpoint
-COMMENT ON COLUMN "experimentation"."metric_user_values"."variant_id" IS 'The user's variant.';--> statement-breakpoint
-COMMENT ON COLUMN "experimentation"."metric_user_values"."event_count" IS 'Events of the metric's event name at or after assignment.';--> statement-breakpoint
+COMMENT ON COLUMN "experimentation"."metric_user_values"."variant_id" IS 'The user''s variant.';--> statement-breakpoint
+COMMENT ON COLUMN "experimentation"."metric_user_values"."event_count" IS 'Events of the metric''s event name at or after assignment.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."value_count" IS 'Of those, events carrying a number (value, or the number at event_value_path).';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."value_sum" IS 'Sum of those numbers.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."value_min" IS 'Smallest of those numbers.';--> statement-breakpoint
@@ -103,9 +103,9 @@ COMMENT ON COLUMN "experimentation"."metric_user_values"."pre_value_count" IS 'O
 COMMENT ON COLUMN "experimentation"."metric_user_values"."pre_value_sum" IS 'Sum of those numbers.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."pre_value_min" IS 'Smallest of those numbers.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."pre_value_max" IS 'Largest of those numbers.';--> statement-breakpoint
-COMMENT ON COLUMN "experimentation"."metric_user_values"."value" IS 'The user's metric value (DESIGN 6); null when missing (a DURATION metric without values).';--> statement-breakpoint
+COMMENT ON COLUMN "experimentation"."metric_user_values"."value" IS 'The user''s metric value (DESIGN 6); null when missing (a DURATION metric without values).';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_user_values"."pre_value" IS 'The same metric over the pre-assignment window, 0 when there is none (the CUPED covariate).';--> statement-breakpoint
-COMMENT ON TABLE "experimentation"."metric_variant_statistics" IS 'Per metric and variant: the sufficient statistics of the users' values, moved by each changed user value.';--> statement-breakpoint
+COMMENT ON TABLE "experimentation"."metric_variant_statistics" IS 'Per metric and variant: the sufficient statistics of the users'' values, moved by each changed user value.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_variant_statistics"."metric_id" IS 'The metric.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_variant_statistics"."variant_id" IS 'The variant.';--> statement-breakpoint
 COMMENT ON COLUMN "experimentation"."metric_variant_statistics"."users" IS 'Users with a value.';--> statement-breakpoint
