@@ -12,16 +12,18 @@ const colour = (index: number) => PALETTE[index % PALETTE.length] ?? "#4f46e5";
 
 const axis = { tick: { fill: "#52525b", fontSize: 12 }, stroke: "#d4d4d8" };
 const shortDate = (value: string) => new Date(`${value}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+/** Points are marked while there are few days, so a first day shows up at all (a line needs two). */
+const dots = (days: HistoryDays) => (days.length < 8 ? { r: 3 } : false);
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 function ChartFrame({ title, description, children, actions }: { title: string; description: string; children: React.ReactElement; actions?: React.ReactNode }) {
   return (
-    <figure className="min-w-0 space-y-2">
+    <figure className="min-w-0 space-y-2" aria-label={`${title}: ${description}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <figcaption className="text-sm font-medium text-zinc-800">{title}</figcaption>
         {actions}
       </div>
-      <div className="h-56 w-full" role="img" aria-label={`${title}: ${description}`}>
+      <div className="h-56 w-full">
         <ResponsiveContainer width="100%" height="100%">
           {children}
         </ResponsiveContainer>
@@ -72,7 +74,7 @@ export function UsersOverTimeChart({ days }: { days: HistoryDays }) {
         <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           {common}
           {variants.map((variant, index) => (
-            <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} />
           ))}
         </LineChart>
       )}
@@ -103,7 +105,7 @@ export function MetricHistoryCharts({ metric, metricType, difference, days, inte
           <Tooltip labelFormatter={(label) => shortDate(String(label))} formatter={value} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {variants.map((variant, index) => (
-            <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ChartFrame>
@@ -124,7 +126,7 @@ export function MetricHistoryCharts({ metric, metricType, difference, days, inte
           )}
           {variants.map((variant, index) =>
             variant.isControl ? null : (
-              <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+              <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} connectNulls />
             ),
           )}
         </ComposedChart>
