@@ -1,5 +1,5 @@
 import { cx } from "@/components/ui/class-names";
-import { forestScale } from "./forest-scale";
+import { forestScale } from "./axis-scale";
 import { type Difference, formatEffect, formatInterval, isImprovement, type MetricType, type VariantRow } from "./results-text";
 
 export interface ForestPlotProps {

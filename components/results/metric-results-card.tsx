@@ -11,7 +11,7 @@ import {
   formatEffect,
   formatInterval,
   formatMetricValue,
-  formatPercent,
+  formatChance,
   formatPValue,
   intervalName,
   type MetricResult,
@@ -96,14 +96,14 @@ export function MetricResultsCard({ metric, engine, difference, alpha, charts }:
                   <tr key={row.variant}>
                     <th scope="row" className={cx(td, "text-left font-medium text-zinc-900")}>
                       {row.variant}
-                      {row.isControl ? <span className="ml-2 text-xs font-normal text-zinc-500">control</span> : null}
+                      {row.isControl && row.variant.toLowerCase() !== "control" ? <span className="ml-2 text-xs font-normal text-zinc-500">control</span> : null}
                     </th>
                     <td className={cx(td, "text-right")}>{formatCount(row.users)}</td>
                     <td className={cx(td, "text-right")}>{formatMetricValue(row.mean, metric.metricType)}</td>
                     <td className={cx(td, "text-right font-medium")}>{row.isControl ? "—" : formatEffect(effect, difference, metric.metricType)}</td>
                     <td className={cx(td, "text-right text-zinc-600")}>{row.isControl ? "—" : formatInterval(row, difference, metric.metricType)}</td>
                     <td className={cx(td, "text-right")}>
-                      {row.isControl ? "—" : bayesian ? (row.chanceToWin === null ? "—" : formatPercent(row.chanceToWin)) : <PValue row={row} />}
+                      {row.isControl ? "—" : bayesian ? (row.chanceToWin === null ? "—" : formatChance(row.chanceToWin)) : <PValue row={row} />}
                     </td>
                     <td className={td}>{badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : null}</td>
                   </tr>

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { cx } from "@/components/ui/class-names";
-import { bandKey, effectSeries, historyVariants, type HistoryDays, meanSeries, usersSeries } from "./history-series";
+import { zeroBasedTicks } from "./axis-scale";
+import { bandKey, type ChartPoint, effectSeries, errorKey, historyVariants, type HistoryDays, meanSeries, pointValues, usersSeries } from "./history-series";
 import { type Difference, formatCount, formatEffect, formatMetricValue, type MetricType } from "./results-text";
 
 /** Control in grey, treatments in the app's accent colours (Tailwind zinc-500, indigo-600, emerald-600, amber-600, pink-600, sky-600). */
@@ -12,8 +13,14 @@ const colour = (index: number) => PALETTE[index % PALETTE.length] ?? "#4f46e5";
 
 const axis = { tick: { fill: "#52525b", fontSize: 12 }, stroke: "#d4d4d8" };
 const shortDate = (value: string) => new Date(`${value}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-/** Points are marked while there are few days, so a first day shows up at all (a line needs two). */
-const dots = (days: HistoryDays) => (days.length < 8 ? { r: 3 } : false);
+/** While there are few days, points are marked (a line needs two) and intervals drawn as error bars, not a band. */
+const few = (days: HistoryDays) => days.length < 8;
+const dots = (days: HistoryDays) => (few(days) ? { r: 3 } : false);
+/** A Y axis on round ticks from zero (or below) that holds every value drawn. */
+function yTicks(points: readonly ChartPoint[]) {
+  const ticks = zeroBasedTicks(pointValues(points));
+  return { ticks, domain: [ticks[0] ?? 0, ticks.at(-1) ?? 1] as [number, number], interval: 0 as const };
+}
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
 function ChartFrame({ title, description, children, actions }: { title: string; description: string; children: React.ReactElement; actions?: React.ReactNode }) {
@@ -56,7 +63,7 @@ export function UsersOverTimeChart({ days }: { days: HistoryDays }) {
     <>
       <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
       <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={16} {...axis} />
-      <YAxis tickFormatter={(value: number) => compact.format(value)} width={44} {...axis} />
+      <YAxis tickFormatter={(value: number) => compact.format(value)} width={44} {...yTicks(data)} {...axis} />
       <Tooltip labelFormatter={(label) => shortDate(String(label))} formatter={(value) => formatCount(Number(value))} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
     </>
@@ -95,13 +102,15 @@ export function MetricHistoryCharts({ metric, metricType, difference, days, inte
   const variants = historyVariants(days);
   const value = (v: unknown) => formatMetricValue(typeof v === "number" ? v : null, metricType);
   const effect = (v: unknown) => formatEffect(typeof v === "number" ? v : null, difference, metricType);
+  const means = meanSeries(days);
+  const effects = effectSeries(days);
   return (
     <div className="grid gap-6 border-t border-zinc-200 pt-5 lg:grid-cols-2">
       <ChartFrame title={metricType === "CONVERSION" ? "Conversion rate over time" : `Mean ${metric} over time`} description="cumulative value per variant by day">
-        <LineChart data={meanSeries(days)} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <LineChart data={means} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={16} {...axis} />
-          <YAxis tickFormatter={value} width={52} {...axis} />
+          <YAxis tickFormatter={value} width={52} {...yTicks(means)} {...axis} />
           <Tooltip labelFormatter={(label) => shortDate(String(label))} formatter={value} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {variants.map((variant, index) => (
@@ -110,23 +119,25 @@ export function MetricHistoryCharts({ metric, metricType, difference, days, inte
         </LineChart>
       </ChartFrame>
       <ChartFrame title={`${difference === "relative" ? "Lift" : "Difference"} over time`} description={`each treatment's cumulative effect against control with its ${intervalName}`}>
-        <ComposedChart data={effectSeries(days)} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <ComposedChart data={effects} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={16} {...axis} />
-          <YAxis tickFormatter={effect} width={56} {...axis} />
+          <YAxis tickFormatter={effect} width={56} {...yTicks(effects)} {...axis} />
           <Tooltip
             labelFormatter={(label) => shortDate(String(label))}
             formatter={(v) => (Array.isArray(v) ? `${effect(v[0])} to ${effect(v[1])}` : effect(v))}
           />
           <ReferenceLine y={0} stroke="#a1a1aa" strokeDasharray="4 4" />
           {variants.map((variant, index) =>
-            variant.isControl ? null : (
+            variant.isControl || few(days) ? null : (
               <Area key={`${variant.name}-band`} type="monotone" dataKey={bandKey(variant.name)} stroke="none" fill={colour(index)} fillOpacity={0.15} isAnimationActive={false} connectNulls legendType="none" />
             ),
           )}
           {variants.map((variant, index) =>
             variant.isControl ? null : (
-              <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} connectNulls />
+              <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} connectNulls>
+                {few(days) ? <ErrorBar dataKey={errorKey(variant.name)} width={6} strokeWidth={1.5} stroke={colour(index)} direction="y" /> : null}
+              </Line>
             ),
           )}
         </ComposedChart>

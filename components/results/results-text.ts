@@ -72,6 +72,13 @@ export function formatInterval(row: Pick<VariantRow, "ciLower" | "ciUpper">, dif
   return `${lower} to ${upper}`;
 }
 
+/** A chance to win that never reads as a certainty: "> 99.9%", "< 0.1%", else a percentage. */
+export function formatChance(value: number): string {
+  if (value > 0.999) return "> 99.9%";
+  if (value < 0.001) return "< 0.1%";
+  return formatPercent(value);
+}
+
 /** "p < 0.001", "p = 0.023". */
 export function formatPValue(value: number | null): string {
   if (value === null) return "—";
@@ -140,7 +147,7 @@ export function verdictText(row: VariantRow, metric: MetricResult, context: Verd
   const measured = `${row.variant} ${verb} ${noun}${size} (${interval})`;
   const good = isImprovement(effect, metric.lowerIsBetter);
   if (context.engine === "bayesian") {
-    const chance = row.chanceToWin === null ? "" : `; ${formatPercent(row.chanceToWin)} chance to beat ${context.control}`;
+    const chance = row.chanceToWin === null ? "" : `; ${formatChance(row.chanceToWin)} chance to beat ${context.control}`;
     if (!row.significant) return { text: `${measured}${chance}. Not yet conclusive.`, tone: "neutral" };
     return { text: `${measured}${chance}${good ? "" : metric.lowerIsBetter ? ", and lower is better here" : ""}. ${good ? "Likely an improvement." : "Likely worse."}`, tone: good ? "success" : "danger" };
   }
@@ -169,7 +176,7 @@ export function srmText(srm: ExperimentResults["srm"], threshold = 0.001): strin
     const expectedShare = total > 0 ? expected / total : 0;
     return `${variant} has ${formatCount(observed)} users (${formatPercent(share)}) where ${formatCount(Math.round(expected))} (${formatPercent(expectedShare)}) were expected`;
   });
-  return `${parts.join("; ")}. A split this far off happens by chance with p ${srm.pValue < 0.0001 ? "< 0.0001" : `= ${srm.pValue.toPrecision(2)}`}: something in assignment or tracking is dropping users, so these results cannot be trusted until it is fixed.`;
+  return `${parts.join("; ")}. A split this far off by chance has p ${srm.pValue < 0.0001 ? "< 0.0001" : `= ${srm.pValue.toPrecision(2)}`}. Look for allocations changed while running, redirects or bots that reach one variant only, or users lost in tracking; until the cause is found, do not trust these results.`;
 }
 
 /** Metrics whose treatment moved significantly the wrong way (the Overview's guardrail banner). */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ExperimentResults, MetricResult } from "@/server/services/results/results.schema";
-import { forestScale } from "./forest-scale";
+import { forestScale, zeroBasedTicks } from "./axis-scale";
 import { resultsCsv, resultsCsvFilename } from "./results-csv";
 import {
   correctionText,
   formatEffect,
   formatInterval,
   formatMetricValue,
+  formatChance,
   formatPValue,
   regressions,
   significanceBadge,
@@ -121,6 +122,9 @@ describe("verdictText", () => {
     const treatment = row({ chanceToWin: 0.993 });
     const verdict = verdictText(treatment, metric({ treatment }), { ...frequentist, engine: "bayesian" });
     expect(verdict.text).toBe("Treatment raised the conversion rate by 12% (95% credible interval +3% to +21%); 99% chance to beat Control. Likely an improvement.");
+    expect(formatChance(0.99999)).toBe("> 99.9%");
+    expect(formatChance(0.00001)).toBe("< 0.1%");
+    expect(formatChance(0.75)).toBe("75%");
   });
 
   it("uses the absolute scale when asked", () => {
@@ -198,5 +202,12 @@ describe("forestScale", () => {
     expect(open.min).toBeLessThan(-0.2);
     const flat = forestScale([{ effect: 0, lower: 0, upper: 0 }]);
     expect(flat.max).toBeGreaterThan(flat.min);
+  });
+
+  it("puts chart axes on round ticks from zero that hold every value", () => {
+    expect(zeroBasedTicks([0.1, 0.2])).toEqual([0, 0.05, 0.1, 0.15, 0.2]);
+    expect(zeroBasedTicks([996, 1004])).toEqual([0, 500, 1000, 1500]);
+    expect(zeroBasedTicks([-0.58, 0.19])).toEqual([-0.6, -0.4, -0.2, 0, 0.2]);
+    expect(zeroBasedTicks([])).toEqual([0]);
   });
 });

@@ -27,6 +27,14 @@ const NO_USERS_YET: Partial<Record<ExperimentStatus, string>> = {
   ACTIVE: "No user has been assigned yet. Results appear once your app requests assignments (POST /api/v1/assignments) and sends events.",
 };
 
+/** What makes a result count under the chosen engine. */
+function footnote({ engine, alpha }: Pick<ExperimentResults, "engine" | "alpha">): string {
+  const confidence = `${Math.round((1 - alpha) * 100)}%`;
+  if (engine === "bayesian") return `A treatment is called better or worse once its chance to win passes ${confidence} either way.`;
+  if (engine === "sequential") return `Significant at α = ${alpha}; sequential intervals stay valid however often you look.`;
+  return `Significant at α = ${alpha}; looking again and again before the planned sample size inflates false positives (use Sequential for that).`;
+}
+
 /** The Results tab: controls, trust checks (SRM, correction), then one card per metric, primary first. */
 export function ResultsView({ experimentKey, status, results, history, refreshAction, csvHref }: ResultsViewProps) {
   const totalUsers = Object.values(results.srm.observed).reduce((sum, users) => sum + users, 0) || Math.max(0, ...results.metrics.flatMap((m) => m.variants.map((v) => v.users)));
@@ -41,7 +49,7 @@ export function ResultsView({ experimentKey, status, results, history, refreshAc
       <Card>
         <CardBody className="flex flex-col gap-3 lg:flex-row lg:items-center lg:justify-between">
           <ResultsControls engine={results.engine} difference={results.difference} />
-          <div className="flex flex-wrap items-center gap-3">
+          <div className="flex items-start justify-between gap-3 sm:items-center">
             <RefreshResultsForm experimentKey={experimentKey} updatedAt={results.updatedAt} action={refreshAction} />
             <a href={csvHref} className={buttonClasses({ variant: "ghost", size: "sm" })} download>
               Export CSV
@@ -50,8 +58,7 @@ export function ResultsView({ experimentKey, status, results, history, refreshAc
         </CardBody>
         {metrics.length > 0 && totalUsers > 0 ? (
           <p className="border-t border-zinc-200 px-5 py-2.5 text-[13px] text-zinc-600">
-            {correctionText(results)} Significance at α = {results.alpha}
-            {results.engine === "sequential" ? "; sequential intervals stay valid however often you look." : "."}
+            {correctionText(results)} {footnote(results)}
           </p>
         ) : null}
       </Card>
