@@ -24,7 +24,7 @@ export interface ResultsViewProps {
 
 const NO_USERS_YET: Partial<Record<ExperimentStatus, string>> = {
   DRAFT: "Results appear here once the experiment is started and users are assigned to its variants.",
-  ACTIVE: "No user has been assigned yet. Results appear once your app requests assignments (POST /api/v1/assignments) and sends events.",
+  ACTIVE: "Results appear once your app requests assignments (POST /api/v1/assignments) and sends events. Already sending? Press Refresh to count the newest users.",
 };
 
 /** What makes a result count under the chosen engine. */
