@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   for (const width of ["1440", "390"]) copyFileSync(`e2e/.artifacts/${name}-${width}.png`, `${SHOTS}/${name}-${width}.png`);
 }
 
-async function createRunningExperiment(request: APIRequestContext, key: string, metric: Record<string, unknown>): Promise<void> {
+async function createRunningExperiment(request: APIRequestContext, key: string, metric: Record<string, unknown>, more: Record<string, unknown>[] = []): Promise<void> {
   const ops = bearer(seededKeys().ops);
   const created = await request.post("/api/v1/experiments", {
     headers: ops,
@@ -35,7 +35,7 @@ async function createRunningExperiment(request: APIRequestContext, key: string, 
         { name: "control", isControl: true, trafficAllocation: 50 },
         { name: "treatment", isControl: false, trafficAllocation: 50 },
       ],
-      metricDefinitions: [{ name: "Signed up", eventName: "signup", metricType: "CONVERSION", isPrimary: true, ...metric }],
+      metricDefinitions: [{ name: "Signed up", eventName: "signup", metricType: "CONVERSION", isPrimary: true, ...metric }, ...more],
     },
   });
   expect(created.status(), await created.text()).toBe(201);
@@ -61,10 +61,10 @@ async function assignUsers(request: APIRequestContext, key: string, users: strin
 }
 
 /** Sends events through `POST /api/v1/events` with the client key, 1,000 a request; every one must be accepted. */
-async function sendEvents(request: APIRequestContext, key: string, userIds: string[]): Promise<void> {
+async function sendEvents(request: APIRequestContext, key: string, userIds: string[], eventType = "signup"): Promise<void> {
   const web = bearer(seededKeys().web);
   for (let i = 0; i < userIds.length; i += 1000) {
-    const events = userIds.slice(i, i + 1000).map((userId) => ({ eventType: "signup", userId, experiment: key, id: `${key}-${userId}` }));
+    const events = userIds.slice(i, i + 1000).map((userId) => ({ eventType, userId, experiment: key, id: `${key}-${eventType}-${userId}` }));
     const response = await request.post("/api/v1/events", { headers: web, data: { events } });
     expect(response.status(), await response.text()).toBe(202);
     expect(await response.json()).toMatchObject({ accepted: events.length, rejected: [] });
@@ -90,7 +90,8 @@ const rate = (converted: number, users: number) => {
 test("2,000 users through the API: the Results tab shows the split, the rates, a significant lift and charts", async ({ page, request }) => {
   test.setTimeout(300_000);
   const key = "results-signup-form";
-  await createRunningExperiment(request, key, {});
+  // A guardrail beside the primary metric: unsubscribing, where lower is better.
+  await createRunningExperiment(request, key, {}, [{ name: "Unsubscribed", eventName: "unsubscribe", metricType: "CONVERSION", isPrimary: false, lowerIsBetter: true }]);
   const users = Array.from({ length: 2000 }, (_, i) => `results-user-${i}`);
   const assigned = await assignUsers(request, key, users);
   expect(assigned.size).toBe(2000);
@@ -101,10 +102,12 @@ test("2,000 users through the API: the Results tab shows the split, the rates, a
   const converters = [...control.filter((_, i) => i % 10 === 0), ...treatment.filter((_, i) => i % 5 === 0)];
   await sendEvents(request, key, converters);
   // A retry of the same events (same ids) is acknowledged and not counted twice.
-  const retried = converters.slice(0, 50).map((userId) => ({ eventType: "signup", userId, experiment: key, id: `${key}-${userId}` }));
+  const retried = converters.slice(0, 50).map((userId) => ({ eventType: "signup", userId, experiment: key, id: `${key}-signup-${userId}` }));
   const retry = await request.post("/api/v1/events", { headers: bearer(seededKeys().web), data: { events: retried } });
   expect(retry.status()).toBe(202);
   expect(await retry.json()).toMatchObject({ accepted: 0, duplicates: 50 });
+  // Treatment also makes 10% unsubscribe against 2.5%: significantly worse on the guardrail.
+  await sendEvents(request, key, [...control.filter((_, i) => i % 40 === 0), ...treatment.filter((_, i) => i % 10 === 0)], "unsubscribe");
   const controlRate = rate(Math.ceil(control.length / 10), control.length);
   const treatmentRate = rate(Math.ceil(treatment.length / 5), treatment.length);
 
@@ -124,7 +127,12 @@ test("2,000 users through the API: the Results tab shows the split, the rates, a
   await expect(card.getByText(/^treatment raised the conversion rate by \d+% \(95% CI \+\d+% to \+\d+%\); this is statistically significant\.$/)).toBeVisible();
   await expect(card.getByText("Primary")).toBeVisible();
   const panel = page.getByRole("tabpanel", { name: "Results" });
-  await expect(panel.getByText("p-values adjusted for 1 comparison with Holm.", { exact: false })).toBeVisible();
+  await expect(panel.getByText("p-values adjusted for 2 comparisons with Holm.", { exact: false })).toBeVisible();
+  // The guardrail: flagged on its card, named in red words, lower-is-better respected.
+  const guardrail = page.getByRole("region", { name: "Metric Unsubscribed" });
+  await expect(guardrail.getByText("Guardrail")).toBeVisible();
+  await expect(guardrail.getByRole("row", { name: /^treatment/ }).getByText("Significant loss")).toBeVisible();
+  await expect(guardrail.getByText(/^treatment raised the conversion rate by \d+% .*statistically significant in the wrong direction \(lower is better\)\.$/)).toBeVisible();
   await expect(panel.getByText(/Last updated \d/)).toBeVisible();
   // Charts: the forest plot, users over time, the rate and the lift over time.
   await expect(card.getByRole("img", { name: /^treatment: \+\d+%/ })).toBeVisible();
@@ -146,9 +154,17 @@ test("2,000 users through the API: the Results tab shows the split, the rates, a
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines).toHaveLength(3);
-  expect(lines[1]).toContain(`,control,true,${control.length},`);
-  expect(lines[2]).toContain(`,treatment,false,${treatment.length},`);
+  expect(lines).toHaveLength(5);
+  expect(lines[1]).toContain(`,Signed up,CONVERSION,true,false,control,true,${control.length},`);
+  expect(lines[2]).toContain(`,Signed up,CONVERSION,true,false,treatment,false,${treatment.length},`);
+
+  // The Overview warns about the guardrail and links to the results.
+  await page.goto(`/experiments/${key}`);
+  const banner = page.getByRole("alert").filter({ hasText: "A guardrail metric is moving the wrong way" });
+  await expect(banner).toContainText("Significantly worse than control: Unsubscribed (treatment).");
+  await shoot(page, "results-guardrail-overview");
+  await banner.getByRole("link", { name: "See the results" }).click();
+  await expect(page.getByRole("tab", { name: "Results" })).toHaveAttribute("aria-selected", "true");
   // Without a session the export refuses, in the API's error shape.
   const anonymous = await request.get(`/experiments/${key}/results.csv`, { maxRedirects: 0 });
   expect([302, 303, 307, 401]).toContain(anonymous.status());
