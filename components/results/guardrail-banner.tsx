@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/alert";
 import { resultsHref } from "./results-controls";
-import type { MetricResult } from "./results-text";
+import { type MetricResult, worseVariants } from "./results-text";
 
 /**
  * The Overview's guardrail view: metrics a treatment moved significantly the wrong way (with
@@ -10,7 +10,7 @@ import type { MetricResult } from "./results-text";
 export function GuardrailBanner({ metrics }: { metrics: readonly Pick<MetricResult, "metric" | "variants" | "lowerIsBetter">[] }) {
   if (metrics.length === 0) return null;
   const items = metrics.map((metric) => {
-    const losers = metric.variants.filter((row) => !row.isControl && row.significant && (metric.lowerIsBetter ? (row.absoluteEffect ?? 0) > 0 : (row.absoluteEffect ?? 0) < 0)).map((row) => row.variant);
+    const losers = worseVariants(metric);
     return `${metric.metric}${losers.length > 0 ? ` (${losers.join(", ")})` : ""}`;
   });
   return (

@@ -183,3 +183,10 @@ export function srmText(srm: ExperimentResults["srm"], threshold = 0.001): strin
 export function regressions(results: Pick<ExperimentResults, "metrics">): MetricResult[] {
   return results.metrics.filter((metric) => metric.regression);
 }
+
+/** The treatments that made this metric significantly worse (lower-is-better respected). */
+export function worseVariants(metric: Pick<MetricResult, "variants" | "lowerIsBetter">): string[] {
+  return metric.variants
+    .filter((row) => !row.isControl && row.significant === true && row.absoluteEffect !== null && row.absoluteEffect !== 0 && !isImprovement(row.absoluteEffect, metric.lowerIsBetter))
+    .map((row) => row.variant);
+}

@@ -14,6 +14,7 @@ import {
   srmText,
   verdictText,
   type VariantRow,
+  worseVariants,
 } from "./results-text";
 
 function row(overrides: Partial<VariantRow>): VariantRow {
@@ -157,6 +158,9 @@ describe("badges, correction, SRM, guardrails", () => {
 
   it("lists the metrics flagged as regressions", () => {
     expect(regressions({ metrics: [metric(), metric({ metric: "Errors", regression: true })] }).map((m) => m.metric)).toEqual(["Errors"]);
+    expect(worseVariants(metric({ lowerIsBetter: true }))).toEqual(["Treatment"]);
+    expect(worseVariants(metric())).toEqual([]);
+    expect(worseVariants(metric({ lowerIsBetter: true, treatment: { significant: false } }))).toEqual([]);
   });
 });
 
