@@ -32,7 +32,7 @@ function footnote({ engine, alpha }: Pick<ExperimentResults, "engine" | "alpha">
   const confidence = `${Math.round((1 - alpha) * 100)}%`;
   if (engine === "bayesian") return `A treatment is called better or worse once its chance to win passes ${confidence} either way.`;
   if (engine === "sequential") return `Significant at α = ${alpha}; sequential intervals stay valid however often you look.`;
-  return `Significant at α = ${alpha}; looking again and again before the planned sample size inflates false positives (use Sequential for that).`;
+  return `Significant at α = ${alpha}; decide at the planned sample size, or use Sequential to look early safely.`;
 }
 
 /** The Results tab: controls, trust checks (SRM, correction), then one card per metric, primary first. */
