@@ -36,24 +36,19 @@ export function meanSeries(days: HistoryDays): ChartPoint[] {
 /** Key of a treatment's interval band in `effectSeries` points. */
 export const bandKey = (variant: string) => `${variant} interval`;
 
-/** Key of a treatment's distances from its effect down and up to its interval ends (error bars). */
-export const errorKey = (variant: string) => `${variant} error`;
-
 /** Every number drawn in these points (interval ends included), for the axis. */
 export function pointValues(points: readonly ChartPoint[]): number[] {
-  return points.flatMap((point) => Object.entries(point).flatMap(([key, value]) => (key === "date" || key.endsWith(" error") ? [] : Array.isArray(value) ? value : typeof value === "number" ? [value] : [])));
+  return points.flatMap((point) => Object.entries(point).flatMap(([key, value]) => (key === "date" ? [] : Array.isArray(value) ? value : typeof value === "number" ? [value] : [])));
 }
 
-/** Each treatment's cumulative effect against control, with its interval as a [lower, upper] band and as error-bar distances. */
+/** Each treatment's cumulative effect against control, with its interval as a [lower, upper] band. */
 export function effectSeries(days: HistoryDays): ChartPoint[] {
   return days.map((day) => {
     const point: ChartPoint = { date: day.date };
     for (const row of day.variants) {
       if (row.isControl) continue;
       point[row.variant] = row.effect;
-      const bounded = row.effect !== null && row.ciLower !== null && row.ciUpper !== null;
-      point[bandKey(row.variant)] = bounded ? [row.ciLower ?? 0, row.ciUpper ?? 0] : null;
-      point[errorKey(row.variant)] = bounded ? [(row.effect ?? 0) - (row.ciLower ?? 0), (row.ciUpper ?? 0) - (row.effect ?? 0)] : null;
+      point[bandKey(row.variant)] = row.ciLower !== null && row.ciUpper !== null ? [row.ciLower, row.ciUpper] : null;
     }
     return point;
   });

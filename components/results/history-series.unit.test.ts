@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandKey, effectSeries, errorKey, pointValues, historyVariants, meanSeries, type HistoryDays, usersSeries } from "./history-series";
+import { bandKey, effectSeries, pointValues, historyVariants, meanSeries, type HistoryDays, usersSeries } from "./history-series";
 
 const days: HistoryDays = [
   {
@@ -37,7 +37,7 @@ describe("history series", () => {
 
   it("gives each treatment's effect with its band, and no band where the interval is open", () => {
     const series = effectSeries(days);
-    expect(series[0]).toEqual({ date: "2026-11-30", B: 0.5, [bandKey("B")]: [-0.1, 1.1], [errorKey("B")]: [0.6, expect.closeTo(0.6, 12)] });
+    expect(series[0]).toEqual({ date: "2026-11-30", B: 0.5, [bandKey("B")]: [-0.1, 1.1] });
     expect(pointValues(series)).toEqual([0.5, -0.1, 1.1, 0.66]);
     expect(series[1]?.[bandKey("B")]).toBeNull();
     expect(series[0]).not.toHaveProperty("A");

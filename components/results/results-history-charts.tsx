@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { cx } from "@/components/ui/class-names";
 import { zeroBasedTicks } from "./axis-scale";
-import { bandKey, type ChartPoint, effectSeries, errorKey, historyVariants, type HistoryDays, meanSeries, pointValues, usersSeries } from "./history-series";
+import { bandKey, type ChartPoint, effectSeries, historyVariants, type HistoryDays, meanSeries, pointValues, usersSeries } from "./history-series";
 import { type Difference, formatCount, formatEffect, formatMetricValue, type MetricType } from "./results-text";
 
 /** Control in grey, treatments in the app's accent colours (Tailwind zinc-500, indigo-600, emerald-600, amber-600, pink-600, sky-600). */
@@ -13,7 +13,7 @@ const colour = (index: number) => PALETTE[index % PALETTE.length] ?? "#4f46e5";
 
 const axis = { tick: { fill: "#52525b", fontSize: 12 }, stroke: "#d4d4d8" };
 const shortDate = (value: string) => new Date(`${value}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-/** While there are few days, points are marked (a line needs two) and intervals drawn as error bars, not a band. */
+/** While there are few days, points are marked (a line needs two) and each day's interval is a floating bar, not a band. */
 const few = (days: HistoryDays) => days.length < 8;
 const dots = (days: HistoryDays) => (few(days) ? { r: 3 } : false);
 /** A Y axis on round ticks from zero (or below) that holds every value drawn. */
@@ -129,15 +129,15 @@ export function MetricHistoryCharts({ metric, metricType, difference, days, inte
           />
           <ReferenceLine y={0} stroke="#a1a1aa" strokeDasharray="4 4" />
           {variants.map((variant, index) =>
-            variant.isControl || few(days) ? null : (
+            variant.isControl ? null : few(days) ? (
+              <Bar key={`${variant.name}-band`} dataKey={bandKey(variant.name)} barSize={10} fill={colour(index)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
+            ) : (
               <Area key={`${variant.name}-band`} type="monotone" dataKey={bandKey(variant.name)} stroke="none" fill={colour(index)} fillOpacity={0.15} isAnimationActive={false} connectNulls legendType="none" />
             ),
           )}
           {variants.map((variant, index) =>
             variant.isControl ? null : (
-              <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} connectNulls>
-                {few(days) ? <ErrorBar dataKey={errorKey(variant.name)} width={6} strokeWidth={1.5} stroke={colour(index)} direction="y" /> : null}
-              </Line>
+              <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} connectNulls />
             ),
           )}
         </ComposedChart>
