@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { seededKeys } from "./keys";
-import { snapshotWidths } from "./screenshots";
+import { WIDTHS } from "./screenshots";
 import { signIn } from "./session";
 
 /**
@@ -14,12 +14,24 @@ test.describe.configure({ mode: "serial" });
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 const SHOTS = process.env.RESULTS_SHOTS_DIR;
 
-/** The screenshots land in e2e/.artifacts; RESULTS_SHOTS_DIR (optional) gets a copy for review. */
+/**
+ * Screenshots at 1440 and 390 px (in e2e/.artifacts; RESULTS_SHOTS_DIR, optional, gets a copy for review).
+ * At each width the page must not scroll sideways once the charts have fitted themselves to it: tables
+ * scroll inside their cards, never the page.
+ */
 async function shoot(page: Page, name: string): Promise<void> {
-  await snapshotWidths(page, name);
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const width of ["1440", "390"]) copyFileSync(`e2e/.artifacts/${name}-${width}.png`, `${SHOTS}/${name}-${width}.png`);
+  const before = page.viewportSize();
+  for (const { name: width, ...size } of WIDTHS) {
+    await page.setViewportSize(size);
+    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+    const path = `e2e/.artifacts/${name}-${width}.png`;
+    await page.screenshot({ path, fullPage: true });
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      copyFileSync(path, `${SHOTS}/${name}-${width}.png`);
+    }
+  }
+  if (before) await page.setViewportSize(before);
 }
 
 async function createRunningExperiment(request: APIRequestContext, key: string, metric: Record<string, unknown>, more: Record<string, unknown>[] = []): Promise<void> {
