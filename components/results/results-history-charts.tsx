@@ -71,14 +71,14 @@ export function UsersOverTimeChart({ days }: { days: HistoryDays }) {
   return (
     <ChartFrame title="Users per variant" description={mode === "daily" ? "new users assigned each day, per variant" : "users assigned so far, per variant"} actions={toggle}>
       {mode === "daily" ? (
-        <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <BarChart data={data} margin={{ top: 10, right: 8, bottom: 0, left: 0 }}>
           {common}
           {variants.map((variant, index) => (
             <Bar key={variant.name} dataKey={variant.name} fill={colour(index)} isAnimationActive={false} />
           ))}
         </BarChart>
       ) : (
-        <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <LineChart data={data} margin={{ top: 10, right: 8, bottom: 0, left: 0 }}>
           {common}
           {variants.map((variant, index) => (
             <Line key={variant.name} type="monotone" dataKey={variant.name} stroke={colour(index)} strokeWidth={2} dot={dots(days)} isAnimationActive={false} />
@@ -107,7 +107,7 @@ export function MetricHistoryCharts({ metric, metricType, difference, days, inte
   return (
     <div className="grid gap-6 border-t border-zinc-200 pt-5 lg:grid-cols-2">
       <ChartFrame title={metricType === "CONVERSION" ? "Conversion rate over time" : `Mean ${metric} over time`} description="cumulative value per variant by day">
-        <LineChart data={means} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <LineChart data={means} margin={{ top: 10, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={16} {...axis} />
           <YAxis tickFormatter={value} width={52} {...yTicks(means)} {...axis} />
@@ -119,7 +119,7 @@ export function MetricHistoryCharts({ metric, metricType, difference, days, inte
         </LineChart>
       </ChartFrame>
       <ChartFrame title={`${difference === "relative" ? "Lift" : "Difference"} over time`} description={`each treatment's cumulative effect against control with its ${intervalName}`}>
-        <ComposedChart data={effects} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <ComposedChart data={effects} margin={{ top: 10, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={shortDate} minTickGap={16} {...axis} />
           <YAxis tickFormatter={effect} width={56} {...yTicks(effects)} {...axis} />
