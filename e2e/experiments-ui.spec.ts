@@ -198,7 +198,7 @@ test("the experiment page: a summary header with what happens next, then tabs th
   await expect(header.getByText("Eligible: users matching country is one of US, CA.")).toBeVisible();
   await expect(header.getByText("100% in 2 variants")).toBeVisible();
   const tabs = page.getByRole("tablist", { name: "Experiment" }).getByRole("tab");
-  await expect(tabs).toHaveText(["Overview", "Variants (2)", "Metrics (1)", "Targeting"]);
+  await expect(tabs).toHaveText(["Overview", "Variants (2)", "Metrics (1)", "Targeting", "Results"]);
   await expect(page.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
 
   // Arrow keys move between tabs; the address keeps the tab for a reload or a link.

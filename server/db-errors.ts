@@ -6,3 +6,11 @@ export function uniqueViolation(error: unknown): string | null {
   }
   return null;
 }
+
+/** Whether a PostgreSQL error (postgres.js, PGlite, or wrapped by Drizzle) was a foreign key violation. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23503") return true;
+  }
+  return false;
+}

@@ -13,7 +13,7 @@
  * Every panel stays mounted (hidden when not chosen), so an edit in progress survives a look at another tab.
  * Adding a tab is one more entry in `tabs`.
  */
-import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { cx } from "./class-names";
 
 export interface TabItem {
@@ -35,6 +35,16 @@ export function Tabs({ label, tabs, initial, param }: TabsProps) {
   const [chosen, setChosen] = useState(() => (tabs.some((tab) => tab.id === initial) ? initial : tabs[0]?.id));
   const base = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  // On a narrow screen the tab list scrolls sideways: a tab opened from the address must not start out of sight.
+  useEffect(() => {
+    const button = buttons.current[tabs.findIndex((tab) => tab.id === chosen)];
+    const list = button?.parentElement;
+    const hidden = button && list ? button.getBoundingClientRect().right - list.getBoundingClientRect().right : 0;
+    if (list && hidden > 0) list.scrollLeft += hidden;
+    // Only on mount: later choices are made by clicking or with the keyboard, which bring the tab into view themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   function choose(index: number, focus = false) {
     const tab = tabs[index];

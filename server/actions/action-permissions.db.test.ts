@@ -113,6 +113,7 @@ function sampleForm(action: RegisteredAction): Record<string, string | string[]>
     updateMetricAction: { ...metric, name: "Renamed" },
     setPrimaryMetricAction: { ...metric, isPrimary: "false" },
     removeMetricAction: metric,
+    refreshResultsAction: { key: "guarded" },
     createUserAction: { username: "newbie", email: "newbie@example.com", password: "a long enough password", roles: ["viewer"] },
     updateUserAction: { user: ids.userId ?? "", email: "target@example.com", fullName: "Renamed", roles: ["viewer"] },
     setUserActiveAction: { user: ids.userId ?? "", active: "false" },
@@ -190,7 +191,7 @@ describe("server actions refuse those who may not use them, changing nothing", (
   }
 
   it("refuses each role at least one action, so the test above tries something", () => {
-    // A viewer may use what only reads (the flag page's "test a user"), and nothing else.
+    // A viewer may use what only reads (the flag page's "test a user", refreshing results), and nothing else.
     const writes = guarded.filter((a) => !a.needs.endsWith(":read"));
     expect(writes.filter((a) => !allows(actors.viewer, a.needs))).toHaveLength(writes.length);
     expect(guarded.filter((a) => !allows(actors.experimenter, a.needs)).length).toBeGreaterThanOrEqual(9);

@@ -1,5 +1,6 @@
 import { corsPreflight } from "./cors";
 import { assignmentsHandler, redirectHandler } from "./endpoints/assignments";
+import { eventsHandler } from "./endpoints/events";
 import { flagEvaluationHandler } from "./endpoints/flag-evaluation";
 import { ofrepBulkHandler, ofrepEventsHandler, ofrepFlagHandler } from "./endpoints/ofrep/ofrep-endpoints";
 import { sdkConfigHandler } from "./endpoints/sdk-config";
@@ -24,8 +25,10 @@ export const fastRoutes: FastRoute[] = [
   { method: "GET", pattern: /^\/ofrep\/v1\/events\/?$/, handler: ofrepEventsHandler() },
   { method: "POST", pattern: /^\/api\/v1\/flags\/evaluate\/?$/, handler: flagEvaluationHandler() },
   { method: "GET", pattern: /^\/api\/v1\/sdk\/config\/?$/, handler: sdkConfigHandler() },
+  { method: "POST", pattern: /^\/api\/v1\/events\/?$/, handler: eventsHandler() },
   // Browser SDKs' preflights (DESIGN §7, CORS).
   { method: "OPTIONS", pattern: /^\/(?:ofrep\/v1\/(?:evaluate\/flags(?:\/[^/]+)?|events)|api\/v1\/flags\/evaluate)\/?$/, handler: corsPreflight() },
+  { method: "OPTIONS", pattern: /^\/api\/v1\/events\/?$/, handler: corsPreflight() },
 ];
 
 /** Answers a path whose percent-encoding is not UTF-8 (`/r/%E0`): decoding it would throw in the request listener. */

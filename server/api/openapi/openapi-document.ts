@@ -13,6 +13,7 @@ import { overrideEndpoints } from "../endpoints/flags/override-endpoints";
 import type { ApiHandler } from "../types";
 import { type OpenApiDocument, type TagObject, buildOpenApiDocument } from "./build-document";
 import { type EndpointDoc, named } from "./endpoint-doc";
+import { eventEndpointDocs } from "./event-endpoints";
 import { flagSdkEndpointDocs } from "./flag-sdk-endpoints";
 import { sdkEndpointDocs } from "./sdk-endpoints";
 
@@ -48,6 +49,7 @@ export const documentedEndpoints: readonly EndpointDoc[] = [
   ...[...flagEndpoints, ...overrideEndpoints].map((endpoint) => endpoint.doc),
   ...sdkEndpointDocs,
   ...flagSdkEndpointDocs,
+  ...eventEndpointDocs,
   ...adminEndpoints.map((endpoint) => endpoint.doc),
   openApiJsonDoc,
 ];

@@ -1,6 +1,7 @@
 import { and, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { assignments } from "@/db/schema";
+import { isForeignKeyViolation } from "../../db-errors";
 import { WriteBatcher } from "./write-batcher";
 
 export interface NewAssignment {
@@ -18,13 +19,6 @@ export interface NewAssignment {
 export type StoredAssignment = { variantId: string; inserted: boolean } | null;
 
 const pairKey = (experimentId: string, userId: string) => `${experimentId}\u0000${userId}`;
-
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23503") return true;
-  }
-  return false;
-}
 
 /** Stores distinct pairs; answers the stored variant of each pair (and whether this write stored it), none for a gone experiment. */
 async function storeDistinct(db: Executor, rows: readonly NewAssignment[]): Promise<Map<string, { variantId: string; inserted: boolean }>> {

@@ -1,12 +1,16 @@
 import { Unavailable } from "../../errors";
 
-export interface WriteBatcherOptions {
-  /** Most items one batch writes. */
+export interface WriteBatcherOptions<Item> {
+  /** Most items (by `weigh`) one batch writes; an item heavier than this alone still goes, alone. */
   maxBatch: number;
   /** Most batches being written at once (each on a connection of its own). */
   maxInFlight: number;
-  /** Most items waiting (not yet in a batch being written); beyond it `submit` is refused at once. */
+  /** Most items (by `weigh`) waiting (not yet in a batch being written); beyond it `submit` is refused at once. */
   maxQueue: number;
+  /** What an item counts for against `maxBatch` and `maxQueue` (the rows it holds); 1 when left out. */
+  weigh?: (item: Item) => number;
+  /** The 503's message when the queue is full. */
+  overloadMessage?: string;
 }
 
 interface Waiter<Item, Result> {
@@ -26,6 +30,8 @@ interface Waiter<Item, Result> {
  */
 export class WriteBatcher<Item, Result> {
   private queue: Waiter<Item, Result>[] = [];
+  /** The queue's items' total weight. */
+  private queued = 0;
   private inFlight = 0;
   private scheduled = false;
   /** Batches written so far (successful or not): how well requests share statements. */
@@ -34,17 +40,37 @@ export class WriteBatcher<Item, Result> {
   constructor(
     /** Writes a batch; answers one result per item, in order. */
     private readonly writeBatch: (items: Item[]) => Promise<Result[]>,
-    private readonly options: WriteBatcherOptions,
+    private readonly options: WriteBatcherOptions<Item>,
   ) {}
 
+  private weight(item: Item): number {
+    return this.options.weigh?.(item) ?? 1;
+  }
+
   submit(item: Item): Promise<Result> {
-    if (this.queue.length >= this.options.maxQueue) {
-      return Promise.reject(new Unavailable("Too many new assignments are waiting to be stored; retry in a moment.", 1));
+    const weight = this.weight(item);
+    if (this.queued > 0 && this.queued + weight > this.options.maxQueue) {
+      return Promise.reject(new Unavailable(this.options.overloadMessage ?? "Too many new assignments are waiting to be stored; retry in a moment.", 1));
     }
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      this.queued += weight;
       this.schedule();
     });
+  }
+
+  /** Takes the next batch off the queue: items in order up to `maxBatch` in weight, at least one. */
+  private nextBatch(): Waiter<Item, Result>[] {
+    let total = 0;
+    let count = 0;
+    while (count < this.queue.length) {
+      const weight = this.weight(this.queue[count]!.item);
+      if (count > 0 && total + weight > this.options.maxBatch) break;
+      total += weight;
+      count++;
+    }
+    this.queued -= total;
+    return this.queue.splice(0, count);
   }
 
   /** Starts batches at the end of this turn of the event loop, so every request read in it can join. */
@@ -53,7 +79,7 @@ export class WriteBatcher<Item, Result> {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) void this.write(this.queue.splice(0, this.options.maxBatch));
+      while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) void this.write(this.nextBatch());
     });
   }
 

@@ -96,6 +96,29 @@ describe("WriteBatcher", () => {
     expect(await Promise.all([...accepted, late])).toEqual(["stored 1", "stored 2", "stored 3", "stored 5"]);
   });
 
+  it("counts items by their weight against the batch and queue limits, a heavy item going alone", async () => {
+    const store = manualStore();
+    const batcher = new WriteBatcher(store.writeBatch, { maxBatch: 5, maxQueue: 8, maxInFlight: 1, weigh: (n: number) => n, overloadMessage: "full" });
+    const first = batcher.submit(9);
+    await store.tick();
+    // Heavier than a batch, into an empty queue: written alone rather than refused for ever.
+    expect(store.batches).toEqual([[9]]);
+    const waiting = [3, 2, 1].map((n) => batcher.submit(n));
+    await expect(batcher.submit(3)).rejects.toMatchObject({ status: 503, message: "full" });
+    store.finish();
+    await first;
+    await store.tick();
+    await store.tick();
+    // 3 + 2 fill a batch of 5; 1 waits for the next one.
+    expect(store.batches).toEqual([[9], [3, 2]]);
+    store.finish();
+    await store.tick();
+    await store.tick();
+    expect(store.batches).toEqual([[9], [3, 2], [1]]);
+    store.finish();
+    expect(await Promise.all(waiting)).toEqual(["stored 3", "stored 2", "stored 1"]);
+  });
+
   it("fails the batch when the store answers the wrong number of results", async () => {
     const batcher = new WriteBatcher(async () => ["only one"], { maxBatch: 10, maxQueue: 10, maxInFlight: 1 });
     await expect(Promise.all([batcher.submit(1), batcher.submit(2)])).rejects.toThrow("a batch of 2 writes answered 1 results");

@@ -7,6 +7,8 @@ import { overrideActive, toEvaluableFlag } from "./load-flag";
 
 /** A flag as the SDK endpoints evaluate it, with its overrides by user id. */
 export interface FlagDefinition {
+  /** The flag's row id: what events store when they name the flag. */
+  id: string;
   flag: EvaluableFlag;
   overrides: ReadonlyMap<string, EvaluableOverride>;
 }
@@ -45,7 +47,7 @@ export async function loadFlagDefinitions(ex: Executor): Promise<FlagDefinitions
   const digest = createHash("sha256");
   for (const row of flagRows) {
     const overrides = byFlag.get(row.id) ?? new Map<string, EvaluableOverride>();
-    flags.set(row.key, { flag: toEvaluableFlag(row), overrides });
+    flags.set(row.key, { id: row.id, flag: toEvaluableFlag(row), overrides });
     digest.update(JSON.stringify([row.key, row.updatedAt.getTime(), row.status, row.rolloutPercentage, row.targetingRules, row.variants]));
     for (const [userId, override] of overrides) digest.update(JSON.stringify([userId, override.value, override.expiresAt?.getTime() ?? null]));
   }

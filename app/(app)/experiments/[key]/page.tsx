@@ -8,6 +8,9 @@ import { MetricsCard } from "@/components/experiments/metrics-card";
 import { OverviewCard } from "@/components/experiments/overview-card";
 import { TargetingCard } from "@/components/experiments/targeting-card";
 import { VariantsCard } from "@/components/experiments/variants-card";
+import { GuardrailBanner } from "@/components/results/guardrail-banner";
+import { regressions } from "@/components/results/results-text";
+import { ResultsView } from "@/components/results/results-view";
 import { AreaPage } from "@/components/shell/area-page";
 import { TestUserPanel } from "@/components/targeting/test-user-panel";
 import { ActionScope } from "@/components/ui/action-scope";
@@ -19,6 +22,9 @@ import { readIfAllowed, sessionContext } from "@/server/auth/session";
 import { NotFound } from "@/server/errors";
 import { targetingRulesSchema } from "@/server/services/experiments/experiment.schema";
 import { getExperiment } from "@/server/services/experiments/get-experiment";
+import { getExperimentResults } from "@/server/services/results/get-experiment-results";
+import { getResultsHistory } from "@/server/services/results/get-results-history";
+import { resultsQuerySchema } from "@/server/services/results/results.schema";
 import { listUsers } from "@/server/services/users/list-users";
 import {
   changeStatusAction,
@@ -29,6 +35,7 @@ import {
   updateExperimentAction,
 } from "./actions";
 import { addMetricAction, removeMetricAction, setPrimaryMetricAction, updateMetricAction } from "./metric-actions";
+import { refreshResultsAction } from "./results-actions";
 
 type Params = { params: Promise<{ key: string }> };
 type Props = Params & { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -39,7 +46,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ExperimentPage({ params, searchParams }: Props) {
   const { key } = await params;
-  const tab = (await searchParams).tab;
+  const search = await searchParams;
+  const tab = search.tab;
   const { allowed, data: experiment } = await readIfAllowed("experiment", (ctx) =>
     getExperiment(ctx, { key }).catch((error: unknown) => {
       if (error instanceof NotFound) return null;
@@ -72,9 +80,15 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
   const targeting = targetingRulesSchema.safeParse(experiment.targetingRules);
   const frozen = isConfigurationFrozen(experiment.status);
   const mayConfigure = may.update && !frozen;
+  // Unknown engine or scale in the address: the defaults, as the API would answer without them.
+  const chosen = resultsQuerySchema.pick({ engine: true, difference: true }).catch({ engine: "frequentist", difference: "relative" }).parse({ engine: search.engine, difference: search.difference });
+  const [results, history] = ctx
+    ? await Promise.all([getExperimentResults(ctx, { key: experiment.key, ...chosen }), getResultsHistory(ctx, { key: experiment.key, difference: chosen.difference })])
+    : [null, null];
 
   const overview = (
     <>
+      {results ? <GuardrailBanner metrics={regressions(results)} /> : null}
       <ExperimentTypeNote
         experimentKey={experiment.key}
         experimentType={experiment.experimentType}
@@ -161,6 +175,17 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
     </>
   );
 
+  const resultsTab = results ? (
+    <ResultsView
+      experimentKey={experiment.key}
+      status={experiment.status}
+      results={results}
+      history={history}
+      refreshAction={refreshResultsAction}
+      csvHref={`/experiments/${encodeURIComponent(experiment.key)}/results.csv?${new URLSearchParams(chosen).toString()}`}
+    />
+  ) : null;
+
   return (
     // One scope: a banner belongs to the form used last (a "Saved." goes once Pause is pressed).
     <ActionScope>
@@ -182,7 +207,6 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
           can={may}
           actions={{ changeStatus: changeStatusAction, remove: deleteExperimentAction, duplicate: duplicateExperimentAction }}
         />
-        {/* The results issue adds its tab here: one more entry. */}
         <Tabs
           label="Experiment"
           param="tab"
@@ -192,6 +216,7 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
             { id: "variants", label: `Variants (${experiment.variants.length})`, content: variants },
             { id: "metrics", label: `Metrics (${experiment.metricDefinitions.length})`, content: metrics },
             { id: "targeting", label: "Targeting", content: targetingTab },
+            { id: "results", label: "Results", content: resultsTab },
           ]}
         />
       </div>

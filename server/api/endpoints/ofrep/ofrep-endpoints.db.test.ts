@@ -116,7 +116,7 @@ describe("POST /ofrep/v1/evaluate/flags/{key}", () => {
   it("answers GENERAL for a definition that cannot be evaluated, and a 500 in OFREP's shape when definitions cannot load", async () => {
     const broken = new FlagDefinitionsCache(async () => ({
       version: "v",
-      flags: new Map([["bad", { flag: { key: "bad", status: "ACTIVE", rolloutPercentage: 0, targetingRules: null as never, variants: null }, overrides: new Map() }]]),
+      flags: new Map([["bad", { id: "00000000-0000-4000-8000-000000000000", flag: { key: "bad", status: "ACTIVE", rolloutPercentage: 0, targetingRules: null as never, variants: null }, overrides: new Map() }]]),
     }));
     const bulkBroken = ofrepBulkHandler({ database: async () => h, cache: () => broken });
     const answer = await post(bulkBroken, { context: { targetingKey: "u" } });

@@ -1,0 +1,137 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { events } from "@/db/schema";
+import { isForeignKeyViolation } from "../../db-errors";
+import { WriteBatcher, type WriteBatcherOptions } from "../assignments/write-batcher";
+
+/** An event ready to store: checked, its keys resolved to ids. */
+export interface NewEvent {
+  /** Chosen here, so the INSERT's RETURNING tells which rows it stored. */
+  id: string;
+  eventType: string;
+  userId: string;
+  experimentId: string | null;
+  featureFlagId: string | null;
+  variantId: string | null;
+  value: number | null;
+  /** `metadata` as JSON text. */
+  metadata: string | null;
+  /** The API key's id: scopes `clientEventId`. */
+  source: string;
+  clientEventId: string | null;
+  /** When it happened (ISO-8601): the row's `created_at`. */
+  occurredAt: string;
+}
+
+/** A PostgreSQL array literal (`{"a","b",NULL}`): one bind parameter for a whole column, whatever the driver. */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ",";
+    if (value === null || value === undefined) out += "NULL";
+    else if (typeof value === "number") out += String(value);
+    else out += `"${value.replace(/[\\"]/g, "\\$&")}"`;
+  }
+  return `${out}}`;
+}
+
+/** postgres.js answers raw SQL with an array of rows, PGlite with `{rows}`. */
+function rowsOf<Row>(result: unknown): Row[] {
+  if (Array.isArray(result)) return result as Row[];
+  if (result && typeof result === "object" && "rows" in result && Array.isArray(result.rows)) return result.rows as Row[];
+  throw new Error("unexpected raw query result");
+}
+
+/**
+ * Rows with an `id` before rows without, ids in one order: two instances' batches that share ids take
+ * their unique-index locks in the same order and cannot deadlock (PostgreSQL documentation,
+ * "Deadlocks"). The sort is stable, so of two rows with one id the first sent is the one stored.
+ */
+function lockOrder(a: NewEvent, b: NewEvent): number {
+  if (a.clientEventId === null || b.clientEventId === null) return (a.clientEventId === null ? 1 : 0) - (b.clientEventId === null ? 1 : 0);
+  const x = `${a.source}\u0000${a.clientEventId}`;
+  const y = `${b.source}\u0000${b.clientEventId}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * One INSERT for the whole batch: each column travels as one array parameter and `unnest` turns them
+ * back into rows, so the statement's size and planning cost do not grow with the rows. A row whose
+ * (source, id) is stored already, by an earlier request or earlier in this batch, is skipped; the
+ * statement answers the ids of the rows with a client id that it did store.
+ *
+ * `detachMissing`: references to an experiment, flag or variant deleted since the definitions were
+ * cached are stored as null, as deleting it a moment later would have made them (ON DELETE SET NULL).
+ */
+async function insertRows(db: Executor, rows: readonly NewEvent[], detachMissing: boolean): Promise<Set<string>> {
+  const column = <T extends string | number | null>(pick: (row: NewEvent) => T) => sql.param(arrayLiteral(rows.map(pick)));
+  const reference = (name: string, table: string) =>
+    detachMissing ? sql.raw(`(select t.id from experimentation.${table} t where t.id = u.${name})`) : sql.raw(`u.${name}`);
+  const result = await db.execute(sql`
+    with stored as (
+      insert into ${events} (id, event_type, user_id, experiment_id, feature_flag_id, variant_id, value, event_metadata, source, client_event_id, created_at)
+      select u.id, u.event_type, u.user_id, ${reference("experiment_id", "experiments")}, ${reference("feature_flag_id", "feature_flags")},
+             ${reference("variant_id", "variants")}, u.value, u.event_metadata, u.source, u.client_event_id, u.created_at
+      from unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.eventType)}::text[], ${column((r) => r.userId)}::text[],
+                  ${column((r) => r.experimentId)}::uuid[], ${column((r) => r.featureFlagId)}::uuid[], ${column((r) => r.variantId)}::uuid[],
+                  ${column((r) => r.value)}::float8[], ${column((r) => r.metadata)}::jsonb[], ${column((r) => r.source)}::text[],
+                  ${column((r) => r.clientEventId)}::text[], ${column((r) => r.occurredAt)}::timestamptz[])
+        as u(id, event_type, user_id, experiment_id, feature_flag_id, variant_id, value, event_metadata, source, client_event_id, created_at)
+      on conflict (source, client_event_id) where client_event_id is not null do nothing
+      returning id, client_event_id
+    )
+    select id from stored where client_event_id is not null`);
+  return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
+}
+
+/**
+ * Stores the events of several requests in one statement (one commit): all of them or, on an error,
+ * none. Answers, per request, how many of its events with an id were not stored because that id was.
+ */
+export async function insertEventBatches(db: Executor, requests: readonly (readonly NewEvent[])[]): Promise<number[]> {
+  const rows = requests.flat().sort(lockOrder);
+  if (rows.length === 0) return requests.map(() => 0);
+  let stored: Set<string>;
+  try {
+    stored = await insertRows(db, rows, false);
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    stored = await insertRows(db, rows, true);
+  }
+  return requests.map((request) => request.reduce((duplicates, row) => duplicates + (row.clientEventId !== null && !stored.has(row.id) ? 1 : 0), 0));
+}
+
+export type EventWriter = WriteBatcher<readonly NewEvent[], number>;
+
+/** Rows per statement: big enough that many small requests share one, small enough to keep a batch's commit short. */
+export const MAX_EVENT_BATCH = 5_000;
+/** Rows waiting at most (about 1 KB each in memory); beyond it requests are refused with 503 and Retry-After. */
+export const MAX_WAITING_EVENTS = 50_000;
+/** Statements at once: one runs while another commits; the pool (10) serves other queries too. */
+export const EVENT_BATCHES_IN_FLIGHT = 2;
+
+export function createEventWriter(db: Executor, options: Partial<WriteBatcherOptions<readonly NewEvent[]>> = {}): EventWriter {
+  return new WriteBatcher((requests) => insertEventBatches(db, requests), {
+    maxBatch: MAX_EVENT_BATCH,
+    maxQueue: MAX_WAITING_EVENTS,
+    maxInFlight: EVENT_BATCHES_IN_FLIGHT,
+    weigh: (rows) => rows.length,
+    overloadMessage: "Too many events are waiting to be stored; retry in a moment.",
+    ...options,
+  });
+}
+
+const KEY = Symbol.for("experimentation.event-writers");
+
+/** The process's batcher of events for a database (shared by the fast path and Next's handler). */
+export function eventWriter(db: Executor): EventWriter {
+  const holder = globalThis as { [KEY]?: WeakMap<Executor, EventWriter> };
+  const writers = (holder[KEY] ??= new WeakMap());
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = createEventWriter(db);
+    writers.set(db, writer);
+  }
+  return writer;
+}
