@@ -111,9 +111,13 @@ async function benchSize(serverUrl: string, prefix: string, size: (typeof SIZES)
   }
 }
 
-/** Needs PostgreSQL: BENCH_DATABASE_URL names the server (its database is left alone); BENCH_RESULTS_SIZES=1 runs only the 1M case. */
+/**
+ * Needs PostgreSQL: BENCH_DATABASE_URL names the server (its own database is left alone).
+ * BENCH_RESULTS_EVENTS=1000000 runs one of the sizes; BENCH_RESULTS_DB_PREFIX names the databases made.
+ */
 export async function benchResults(serverUrl: string, prefix = process.env.BENCH_RESULTS_DB_PREFIX ?? "bench_results_") {
-  const sizes = SIZES.slice(0, Number(process.env.BENCH_RESULTS_SIZES ?? SIZES.length));
+  const only = process.env.BENCH_RESULTS_EVENTS;
+  const sizes = only ? SIZES.filter((size) => String(size.events) === only) : SIZES;
   const rows = [];
   for (const size of sizes) rows.push(await benchSize(serverUrl, prefix, size));
   return { budgetMs: BUDGET_MS, rows, met: rows.every((row) => row.resultsMedianMs <= BUDGET_MS) };
