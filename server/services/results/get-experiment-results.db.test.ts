@@ -166,3 +166,19 @@ describe("guardrails, corrections and checks across metrics", () => {
     expect(treatment!.ciLower!).toBeLessThan(0.4);
   });
 });
+
+describe("an experiment without a control", () => {
+  it("reports users and means without effects", async () => {
+    const experiment = await createExperiment(
+      systemContext(h.db),
+      readyExperiment("no-control", { variants: [{ name: "a", trafficAllocation: 50 }, { name: "b", trafficAllocation: 50 }] }),
+    );
+    await assign(h.db, experiment, "a", ["a1", "a2"]);
+    await assign(h.db, experiment, "b", ["b1"]);
+    await track(h.db, [{ user: "a1", type: "purchase" }]);
+    await refreshStatistics(h.db, experiment.id);
+    const [metric] = (await getExperimentResults(reader(), { key: "no-control" })).metrics;
+    // a: 1 of 2 converted (p(1 − p) = 0.25); b: 0 of 1.
+    expect(metric!.variants.map((v) => [v.variant, v.users, v.mean, v.variance, v.relativeEffect])).toEqual([["a", 2, 0.5, 0.25, null], ["b", 1, 0, 0, null]]);
+  });
+});

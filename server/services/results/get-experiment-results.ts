@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { type VariantRow, analyseVariants } from "@/core/stats/analyse-variants";
+import { type VariantRow, analyseVariants, emptyEffectFields } from "@/core/stats/analyse-variants";
 import type { VariantTotals } from "@/core/stats/analysis-input";
+import { type MetricKind, armMoments } from "@/core/stats/moments";
 import { adjustPValues } from "@/core/stats/multiple-testing";
 import { SRM_THRESHOLD, sampleRatioMismatch } from "@/core/stats/srm";
 import { experimentRefreshState } from "@/db/schema";
@@ -89,28 +90,16 @@ function analyseMetric(metric: MetricRow, variantRows: VariantDefinition[], stat
 }
 
 /** Users, mean and variance without effects, for an experiment that has no single control to compare to. */
-function descriptiveRow(metricType: "binomial" | "mean") {
+function descriptiveRow(metricType: MetricKind) {
   return (totals: VariantTotals): VariantRow => {
-    const mean = totals.users > 0 ? totals.sum / totals.users : null;
-    const variance =
-      mean === null ? null : metricType === "binomial" ? mean * (1 - mean) : totals.users > 1 ? Math.max(0, (totals.sumSquares - totals.sum * mean) / (totals.users - 1)) : null;
+    const moments = armMoments(metricType, totals);
     return {
       variant: totals.name,
       isControl: totals.isControl === true,
       users: totals.users,
-      mean,
-      variance,
-      relativeEffect: null,
-      absoluteEffect: null,
-      ciLower: null,
-      ciUpper: null,
-      standardError: null,
-      pValue: null,
-      adjustedPValue: null,
-      chanceToWin: null,
-      riskChooseControl: null,
-      riskChooseTreatment: null,
-      significant: null,
+      mean: totals.users > 0 ? moments.mean : null,
+      variance: totals.users > 1 || (metricType === "binomial" && totals.users > 0) ? moments.variance : null,
+      ...emptyEffectFields(),
     };
   };
 }
