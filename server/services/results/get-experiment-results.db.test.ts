@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holm } from "@/core/stats/multiple-testing";
 import type { DatabaseHandle } from "@/db/client";
+import { metricVariantStatistics } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { type TestKeys, call, mintKeys } from "../../api/endpoints/experiments/endpoint-test-kit";
 import { getExperimentResultsEndpoint } from "../../api/endpoints/experiments/get-experiment-results";
@@ -58,6 +59,20 @@ describe("a revenue metric on R's sleep data", () => {
     expect(treatment!.significant).toBe(false);
     expect(results.metrics[0]).toMatchObject({ metricType: "REVENUE", isPrimary: true, enoughData: true, regression: false });
     expect(Date.parse(results.updatedAt!)).not.toBeNaN();
+  });
+
+  it("falls back to the unadjusted analysis, saying so, when the stored CUPED sums are impossible", async () => {
+    const before = await getExperimentResults(reader(), { key: "sleep", difference: "absolute", correction: "none" });
+    // Pre-period sums no data can give (Σpre² below (Σpre)²/n), as rounding could leave them.
+    await h.db.update(metricVariantStatistics).set({ preSum: 10, preSumSquares: 1 });
+    try {
+      const after = await getExperimentResults(reader(), { key: "sleep", difference: "absolute", correction: "none" });
+      const row = after.metrics[0]!.variants[1]!;
+      expect(row.warning).toMatch(/^CUPED left out: .*pre\.sumSquares/);
+      expect(row.pValue).toBe(before.metrics[0]!.variants[1]!.pValue);
+    } finally {
+      await h.db.update(metricVariantStatistics).set({ preSum: 0, preSumSquares: 0 });
+    }
   });
 
   it("is served by GET /api/v1/experiments/{key}/results in the documented shape", async () => {
