@@ -8,7 +8,7 @@ import { findExperiment } from "../experiments/load-experiment";
 import { START_OF_HISTORY, refreshMetricStatistics } from "./refresh-metric-statistics";
 
 /** Days before assignment whose events make each user's CUPED covariate (`CUPED_WINDOW_DAYS`, default 14). */
-export function cupedWindowDays(env: NodeJS.ProcessEnv = process.env): number {
+export function cupedWindowDays(env: Record<string, string | undefined> = process.env): number {
   const raw = env.CUPED_WINDOW_DAYS;
   if (raw === undefined || raw.trim() === "") return 14;
   const days = Number(raw);
