@@ -13,6 +13,7 @@ import { benchListExperiments } from "./list-experiments.bench-run";
 import { benchListFlags } from "./list-flags.bench-run";
 import { benchLogLine } from "./log-line.bench-run";
 import { benchOfrep } from "./ofrep.bench-run";
+import { benchResults, reportResults } from "./results.bench-run";
 
 async function fastPathDatabase(url: string | undefined): Promise<Record<string, string>> {
   if (!url) return {};
@@ -25,7 +26,16 @@ async function fastPathDatabase(url: string | undefined): Promise<Record<string,
   }
 }
 
-const PARTS = ["lists", "fast-path", "analysis", "ofrep"] as const;
+/** Results at scale need PostgreSQL: BENCH_DATABASE_URL's server, in databases the run creates and drops. */
+async function resultsMet(url: string | undefined): Promise<boolean> {
+  if (!url) {
+    console.log("\nResults at scale: skipped (set BENCH_DATABASE_URL to a PostgreSQL server)");
+    return true;
+  }
+  return reportResults(await benchResults(url));
+}
+
+const PARTS = ["lists", "fast-path", "analysis", "ofrep", "results"] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(value: string | undefined): ReadonlySet<Part> {
@@ -88,6 +98,7 @@ async function main() {
   }
   const worst = budgeted.length ? Math.max(...budgeted.map((x) => x.p95OverBudget)) : 0;
   if (budgeted.length) console.log(`worst p95 / budget: ${worst}`);
+  if (parts.has("results") && !(await resultsMet(url))) missed.push("results latency");
   if (missed.length) console.log(`fast-path goals missed: ${missed.join("; ")}`);
   process.exit(worst <= 1 && missed.length === 0 ? 0 : 1);
 }

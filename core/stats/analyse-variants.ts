@@ -44,7 +44,7 @@ export interface AnalysisResult {
 
 type TreatmentOutcome = { effect: EffectMoments; absolute: number; relative: number | null } | NoEffect;
 
-function emptyEffectFields(): Omit<VariantRow, "variant" | "isControl" | "users" | "mean" | "variance"> {
+export function emptyEffectFields(): Omit<VariantRow, "variant" | "isControl" | "users" | "mean" | "variance"> {
   return {
     relativeEffect: null,
     absoluteEffect: null,

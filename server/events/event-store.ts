@@ -50,11 +50,11 @@ export function rowsOf<Row>(result: unknown): Row[] {
   throw new Error("unexpected raw query result");
 }
 
-/** The deltas table lives for the transaction; the refresh drops it after each metric. */
+/** The deltas table lives for the transaction; the refresh drops it after each metric. No index: it is only scanned. */
 export async function createDeltasTable(ex: Executor): Promise<void> {
   await ex.execute(
     sql.raw(`create temporary table ${METRIC_DELTAS_TABLE} (
-      user_id text not null primary key,
+      user_id text not null,
       variant_id uuid not null,
       is_new boolean not null,
       event_count bigint not null,

@@ -5,6 +5,7 @@ import { describeTarget, databaseTargetFromEnv } from "@/db/config";
 import { endOpenStreams, serveFromNode } from "@/server/api/node-adapter";
 import { forwardedClientAddress } from "@/server/auth/client-address";
 import { matchFastRoute } from "@/server/api/routes";
+import { startResultsRefresh } from "@/server/jobs/results-refresh";
 import { startScheduler } from "@/server/jobs/scheduler";
 import { errorForLog } from "@/server/log-error";
 import { logRequests } from "./request-log";
@@ -57,9 +58,11 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
   });
 
   const stopScheduler = startScheduler(database.db);
+  const stopResultsRefresh = startResultsRefresh(database.db);
 
   const close = async () => {
     await stopScheduler();
+    await stopResultsRefresh();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Event streams never end by themselves; the server could not close while one is open.
     endOpenStreams();

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { type VariantRow, analyseVariants } from "@/core/stats/analyse-variants";
-import type { VariantTotals } from "@/core/stats/analysis-input";
+import { type VariantRow, analyseVariants, emptyEffectFields } from "@/core/stats/analyse-variants";
+import { InvalidAnalysisInput, type VariantTotals } from "@/core/stats/analysis-input";
+import { type MetricKind, armMoments } from "@/core/stats/moments";
 import { adjustPValues } from "@/core/stats/multiple-testing";
 import { SRM_THRESHOLD, sampleRatioMismatch } from "@/core/stats/srm";
 import { experimentRefreshState } from "@/db/schema";
@@ -59,6 +60,10 @@ function totalsFor(metric: MetricRow, variantRows: VariantDefinition[], statisti
   });
 }
 
+function withoutPre({ pre: _pre, ...totals }: VariantTotals): VariantTotals {
+  return totals;
+}
+
 function analyseMetric(metric: MetricRow, variantRows: VariantDefinition[], statistics: StoredVariantStatistics[], query: ResultsQuery): MetricResult {
   const totals = totalsFor(metric, variantRows, statistics);
   const minimum = metric.minimumSampleSize;
@@ -75,42 +80,32 @@ function analyseMetric(metric: MetricRow, variantRows: VariantDefinition[], stat
   const metricType = metric.metricType === "CONVERSION" ? "binomial" : "mean";
   if (totals.filter((t) => t.isControl).length !== 1) return { ...base, variants: totals.map(descriptiveRow(metricType)) };
   // CUPED only where every arm has its covariate; the correction is applied later, across metrics.
-  const withPre = totals.every((t) => t.users === 0 || t.pre) ? totals : totals.map(({ pre: _pre, ...t }) => t);
-  const { variants } = analyseVariants(withPre, {
-    metricType,
-    engine: query.engine,
-    difference: query.difference,
-    correction: "none",
-    alpha: ALPHA,
-    lowerIsBetter: metric.lowerIsBetter,
-    minimumSampleSize: minimum,
-  });
+  const withPre = totals.every((t) => t.users === 0 || t.pre) ? totals : totals.map(withoutPre);
+  const options = { metricType, engine: query.engine, difference: query.difference, correction: "none", alpha: ALPHA, lowerIsBetter: metric.lowerIsBetter, minimumSampleSize: minimum } as const;
+  let variants: VariantRow[];
+  try {
+    variants = analyseVariants(withPre, options).variants;
+  } catch (error) {
+    // Stored sums can only be impossible through rounding in the CUPED cross-products; the unadjusted
+    // analysis is still right, and says why it is unadjusted.
+    if (!(error instanceof InvalidAnalysisInput) || withPre.every((t) => !t.pre)) throw error;
+    const warning = `CUPED left out: ${error.message}`;
+    variants = analyseVariants(totals.map(withoutPre), options).variants.map((row) => (row.isControl ? row : { ...row, warning: row.warning ?? warning }));
+  }
   return { ...base, variants };
 }
 
 /** Users, mean and variance without effects, for an experiment that has no single control to compare to. */
-function descriptiveRow(metricType: "binomial" | "mean") {
+function descriptiveRow(metricType: MetricKind) {
   return (totals: VariantTotals): VariantRow => {
-    const mean = totals.users > 0 ? totals.sum / totals.users : null;
-    const variance =
-      mean === null ? null : metricType === "binomial" ? mean * (1 - mean) : totals.users > 1 ? Math.max(0, (totals.sumSquares - totals.sum * mean) / (totals.users - 1)) : null;
+    const moments = armMoments(metricType, totals);
     return {
       variant: totals.name,
       isControl: totals.isControl === true,
       users: totals.users,
-      mean,
-      variance,
-      relativeEffect: null,
-      absoluteEffect: null,
-      ciLower: null,
-      ciUpper: null,
-      standardError: null,
-      pValue: null,
-      adjustedPValue: null,
-      chanceToWin: null,
-      riskChooseControl: null,
-      riskChooseTreatment: null,
-      significant: null,
+      mean: totals.users > 0 ? moments.mean : null,
+      variance: totals.users > 1 || (metricType === "binomial" && totals.users > 0) ? moments.variance : null,
+      ...emptyEffectFields(),
     };
   };
 }

@@ -117,6 +117,14 @@ describe("metric values per user and sufficient statistics per variant", () => {
     const [row] = await h.db.select().from(metricVariantStatistics).where(eq(metricVariantStatistics.metricId, revenue.id)).then((rows) => rows.filter((r) => r.variantId === control.id));
     // Pre-period revenue: c1 0, c2 5, c3 0 → Σ 5, Σ² 25; Σ post·pre = 30·0 + 0·5 + 0·0 = 0.
     expect(row).toMatchObject({ preSum: 5, preSumSquares: 25, sumProduct: 0 });
+    // A window of 0 days (c2's purchase was an hour before): recomputed, with no covariate left.
+    await refreshExperimentStatistics(h.db, experiment.id, { cupedWindowDays: 0 });
+    const [narrowed] = await h.db.select().from(metricVariantStatistics).where(eq(metricVariantStatistics.metricId, revenue.id)).then((rows) => rows.filter((r) => r.variantId === control.id));
+    expect(narrowed).toMatchObject({ users: 3, sum: 30, preSum: 0, preSumSquares: 0 });
+    // A window of 30 days takes c3's purchase of 99, twenty days before assignment: Σ 5 + 99, Σ² 25 + 9801.
+    await refreshExperimentStatistics(h.db, experiment.id, { cupedWindowDays: 30 });
+    const [widened] = await h.db.select().from(metricVariantStatistics).where(eq(metricVariantStatistics.metricId, revenue.id)).then((rows) => rows.filter((r) => r.variantId === control.id));
+    expect(widened).toMatchObject({ users: 3, sum: 30, preSum: 104, preSumSquares: 9826 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { experimentRefreshState, experiments, metrics } from "@/db/schema";
 import { authorize } from "../../authorize";
@@ -8,7 +8,7 @@ import { findExperiment } from "../experiments/load-experiment";
 import { START_OF_HISTORY, refreshMetricStatistics } from "./refresh-metric-statistics";
 
 /** Days before assignment whose events make each user's CUPED covariate (`CUPED_WINDOW_DAYS`, default 14). */
-export function cupedWindowDays(env: NodeJS.ProcessEnv = process.env): number {
+export function cupedWindowDays(env: Record<string, string | undefined> = process.env): number {
   const raw = env.CUPED_WINDOW_DAYS;
   if (raw === undefined || raw.trim() === "") return 14;
   const days = Number(raw);
@@ -86,10 +86,4 @@ export async function refreshExperimentResults(ctx: ServiceContext, input: { key
   const experiment = await findExperiment(ctx.db, { key: input.key });
   const refreshedAt = await refreshExperimentStatistics(ctx.db, experiment.id, { wait: true });
   return { updatedAt: (refreshedAt ?? new Date()).toISOString() };
-}
-
-/** When the experiment's statistics were last brought up to date, or null if never. */
-export async function lastRefreshedAt(ex: Executor, experimentId: string): Promise<Date | null> {
-  const [row] = await ex.select({ at: experimentRefreshState.refreshedAt }).from(experimentRefreshState).where(and(eq(experimentRefreshState.experimentId, experimentId)));
-  return row?.at ?? null;
 }

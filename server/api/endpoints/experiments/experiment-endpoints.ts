@@ -5,6 +5,7 @@ import { changeExperimentStatusEndpoint } from "./change-experiment-status";
 import { createExperimentEndpoint } from "./create-experiment";
 import { deleteExperimentEndpoint } from "./delete-experiment";
 import { getExperimentEndpoint } from "./get-experiment";
+import { getExperimentResultsEndpoint } from "./get-experiment-results";
 import { listExperimentsEndpoint } from "./list-experiments";
 import { listMetricsEndpoint } from "./list-metrics";
 import { listVariantsEndpoint } from "./list-variants";
@@ -30,4 +31,5 @@ export const experimentEndpoints: readonly ManagementEndpoint[] = [
   addMetricEndpoint,
   updateMetricEndpoint,
   removeMetricEndpoint,
+  getExperimentResultsEndpoint,
 ];
