@@ -1,0 +1,273 @@
+/**
+ * Event ingestion against PostgreSQL's own COPY (DESIGN §9, issue 10 item 7), in one run on one
+ * PostgreSQL database (BENCH_DATABASE_URL):
+ *   API    the app's fast path in a process of its own (bench/events-server.ts), several senders
+ *          posting batches of 100 and of 1,000 events with ids, as fast as they are answered
+ *   COPY   the same rows, in one `COPY ... FROM STDIN` over one connection, into a copy of the events
+ *          table (`LIKE ... INCLUDING ALL`: the same indexes, no foreign keys), the ceiling
+ * Goal: each API case at least 0.5 of COPY's events/s. Every accepted event must be stored (counted by
+ * the run's API key), and the server's peak RSS under the load is reported. The run removes its rows.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { Agent, request } from "node:http";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase } from "../db/client";
+import { migrateUp } from "../db/migrate/runner";
+import { experiments, variants } from "../db/schema";
+import { createApiKey } from "../server/services/api-keys/create-api-key";
+import { changeExperimentStatus } from "../server/services/experiments/change-experiment-status";
+import { createExperiment } from "../server/services/experiments/create-experiment";
+import { readyExperiment } from "../server/services/experiments/experiment-fixtures";
+import { systemContext } from "../server/services/testing";
+import type { Measure, ServerMessage } from "./fast-path-server";
+
+const EXPERIMENT = "bench-events";
+const SCALE = Number(process.env.BENCH_EVENTS_SCALE ?? 1);
+const CASES = [
+  { batch: 100, senders: 8, events: Math.round(100_000 * SCALE) },
+  { batch: 1_000, senders: 4, events: Math.round(200_000 * SCALE) },
+] as const;
+export const INGEST_GOAL = 0.5;
+
+interface Seeded {
+  key: string;
+  keyId: string;
+  experimentId: string;
+  variantIds: Record<string, string>;
+}
+
+async function seed(url: string): Promise<Seeded> {
+  const handle = await openDatabase({ kind: "postgres", url, maxConnections: 2 });
+  try {
+    await migrateUp(handle.runner);
+    const ctx = systemContext(handle.db);
+    let [experiment] = await handle.db.select().from(experiments).where(eq(experiments.key, EXPERIMENT));
+    if (!experiment) {
+      await createExperiment(ctx, readyExperiment(EXPERIMENT));
+      [experiment] = await handle.db.select().from(experiments).where(eq(experiments.key, EXPERIMENT));
+    }
+    if (!experiment) throw new Error("the bench experiment was not created");
+    if (experiment.status !== "ACTIVE") await changeExperimentStatus(ctx, { experiment: { key: EXPERIMENT }, status: "ACTIVE" });
+    const variantRows = await handle.db.select({ id: variants.id, name: variants.name }).from(variants).where(eq(variants.experimentId, experiment.id));
+    const { key, id } = await createApiKey(ctx, { name: `events bench ${new Date().toISOString()}`, type: "client" });
+    return { key, keyId: id, experimentId: experiment.id, variantIds: Object.fromEntries(variantRows.map((v) => [v.name, v.id])) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The i-th event of a run: a view, every fifth a purchase with a value; ids unique to the run. */
+function eventFor(i: number, run: string) {
+  const purchase = i % 5 === 0;
+  return {
+    eventType: purchase ? "purchase" : "page_view",
+    userId: `user-${i % 50_000}`,
+    experiment: EXPERIMENT,
+    variant: i % 2 === 0 ? "control" : "treatment",
+    ...(purchase ? { value: (i % 97) + 0.5 } : {}),
+    metadata: { page: `/products/${i % 500}` },
+    id: `${run}-${i}`,
+  };
+}
+
+function post(agent: Agent, port: number, key: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, host: "127.0.0.1", port, path: "/api/v1/events", method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), authorization: `Bearer ${key}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+interface SendResult {
+  seconds: number;
+  accepted: number;
+  /** Answers other than 202 (overload 503s are retried, and counted here too). */
+  refused: number;
+}
+
+/** Sends `bodies` from `senders` concurrent connections, each taking the next body when answered; a 503 is retried after a moment. */
+async function send(port: number, key: string, bodies: string[], senders: number): Promise<SendResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: senders });
+  let next = 0;
+  let accepted = 0;
+  let refused = 0;
+  const started = performance.now();
+  const sender = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      for (;;) {
+        const answer = await post(agent, port, key, body);
+        if (answer.status === 202) {
+          accepted += (JSON.parse(answer.body) as { accepted: number }).accepted;
+          break;
+        }
+        refused++;
+        if (answer.status !== 503) throw new Error(`the events API answered ${answer.status}: ${answer.body}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: senders }, sender));
+    return { seconds: (performance.now() - started) / 1000, accepted, refused };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** COPY's text format: tabs separate, `\N` is null, and backslash, tab and line breaks are escaped. */
+const copyField = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "\\N" : String(value).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+
+/** The rows the API stored, as COPY lines, a few thousand per chunk. */
+function* copyChunks(total: number, run: string, seeded: Seeded): Generator<string> {
+  let chunk = "";
+  const now = new Date().toISOString();
+  for (let i = 0; i < total; i++) {
+    const e = eventFor(i, run);
+    const fields = [e.eventType, e.userId, seeded.experimentId, seeded.variantIds[e.variant], e.value, JSON.stringify(e.metadata), seeded.keyId, e.id, now];
+    chunk += `${fields.map(copyField).join("\t")}\n`;
+    if (i % 5_000 === 4_999) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+async function copyRate(url: string, total: number, run: string, seeded: Seeded): Promise<{ seconds: number; perSecond: number }> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const table = `events_copy_${run}`;
+  try {
+    await sql.unsafe(`create table experimentation.${table} (like experimentation.events including all)`);
+    const started = performance.now();
+    const stream = await sql
+      .unsafe(`copy experimentation.${table} (event_type, user_id, experiment_id, variant_id, value, event_metadata, source, client_event_id, created_at) from stdin`)
+      .writable();
+    await pipeline(Readable.from(copyChunks(total, run, seeded)), stream);
+    const seconds = (performance.now() - started) / 1000;
+    const [row] = await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from experimentation.${table}`);
+    if (row?.n !== total) throw new Error(`COPY stored ${row?.n} of ${total} rows`);
+    return { seconds, perSecond: Math.round(total / seconds) };
+  } finally {
+    await sql.unsafe(`drop table if exists experimentation.${table}`);
+    await sql.end();
+  }
+}
+
+function startServer(url: string, port: number): Promise<{ port: number; measure: () => Promise<Measure>; start: () => void; stop: () => Promise<void> }> {
+  const script = fileURLToPath(new URL("./events-server.ts", import.meta.url));
+  const child: ChildProcess = fork(script, [String(port)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the events server exited (${code}) before listening`)));
+    child.once("message", (m) => {
+      resolve({
+        port: (m as ServerMessage).port,
+        start: () => child.send("measure-start"),
+        measure: () =>
+          new Promise<Measure>((done) => {
+            child.once("message", (r) => done(r as Measure));
+            child.send("measure-report");
+          }),
+        stop: async () => {
+          const exited = new Promise((done) => child.once("exit", done));
+          child.send("stop");
+          await exited;
+        },
+      });
+    });
+  });
+}
+
+export interface EventsBenchResult {
+  cases: { case: string; senders: number; events: number; seconds: number; eventsPerSecond: number; overCopy: number; retried503: number }[];
+  copy: { events: number; seconds: number; eventsPerSecond: number };
+  stored: { expected: number; counted: number };
+  /** The server's RSS before the load (the code loaded, caches warm), and its peak under it. */
+  idleRssMb: number;
+  peakRssMb: number;
+  met: boolean;
+}
+
+export async function benchEvents(url: string, port = 0): Promise<EventsBenchResult> {
+  const seeded = await seed(url);
+  const run = randomBytes(4).toString("hex");
+  const server = await startServer(url, port);
+  const cases: EventsBenchResult["cases"] = [];
+  let expected = 0;
+  let peakRss = 0;
+  let idleRss = 0;
+  try {
+    // Warms the key, the definitions and the connections up.
+    await send(server.port, seeded.key, [JSON.stringify({ events: [eventFor(0, `${run}-warm`)] })], 1);
+    expected++;
+    server.start();
+    idleRss = (await server.measure()).peakRss;
+    let offset = 0;
+    for (const c of CASES) {
+      const bodies: string[] = [];
+      for (let start = 0; start < c.events; start += c.batch) {
+        bodies.push(JSON.stringify({ events: Array.from({ length: Math.min(c.batch, c.events - start) }, (_, j) => eventFor(offset + start + j, run)) }));
+      }
+      offset += c.events;
+      server.start();
+      const result = await send(server.port, seeded.key, bodies, c.senders);
+      peakRss = Math.max(peakRss, (await server.measure()).peakRss);
+      if (result.accepted !== c.events) throw new Error(`${c.events} events sent in batches of ${c.batch}, ${result.accepted} accepted`);
+      expected += result.accepted;
+      cases.push({ case: `API, batches of ${c.batch}`, senders: c.senders, events: c.events, seconds: round(result.seconds), eventsPerSecond: Math.round(c.events / result.seconds), overCopy: 0, retried503: result.refused });
+    }
+  } finally {
+    await server.stop();
+  }
+  const total = CASES.reduce((sum, c) => sum + c.events, 0);
+  const copy = await copyRate(url, total, run, seeded);
+  for (const c of cases) c.overCopy = round(c.eventsPerSecond / copy.perSecond);
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  let counted: number;
+  try {
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from experimentation.events where source = ${seeded.keyId}`;
+    counted = row?.n ?? 0;
+    // A reused bench database must not grow run after run.
+    await sql`delete from experimentation.events where source = ${seeded.keyId}`;
+  } finally {
+    await sql.end();
+  }
+  return {
+    cases,
+    copy: { events: total, seconds: round(copy.seconds), eventsPerSecond: copy.perSecond },
+    stored: { expected, counted },
+    idleRssMb: Math.round(idleRss / 1_048_576),
+    peakRssMb: Math.round(peakRss / 1_048_576),
+    met: counted === expected && cases.every((c) => c.overCopy >= INGEST_GOAL),
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Prints the result as `npm run bench` reports; answers whether the goals were met. */
+export function reportEvents(result: EventsBenchResult): boolean {
+  console.log(`\nEvent ingestion, POST /api/v1/events on PostgreSQL, against COPY of the same ${result.copy.events} rows into a copy of the events table:`);
+  console.table({
+    ...Object.fromEntries(result.cases.map(({ case: name, ...row }) => [name, row])),
+    "COPY (ceiling)": { senders: 1, events: result.copy.events, seconds: result.copy.seconds, eventsPerSecond: result.copy.eventsPerSecond, overCopy: 1, retried503: 0 },
+  });
+  console.log(`events stored: ${result.stored.counted} of ${result.stored.expected} accepted; server RSS ${result.idleRssMb} MB idle, ${result.peakRssMb} MB at most under load; goal: each API case at least ${INGEST_GOAL} of COPY's events/s`);
+  return result.met;
+}
