@@ -24,7 +24,7 @@ import { changeExperimentStatus } from "../server/services/experiments/change-ex
 import { createExperiment } from "../server/services/experiments/create-experiment";
 import { readyExperiment } from "../server/services/experiments/experiment-fixtures";
 import { systemContext } from "../server/services/testing";
-import type { Measure, ServerMessage } from "./fast-path-server";
+import type { Measure, ServerMessage } from "./measured-server";
 
 const EXPERIMENT = "bench-events";
 const SCALE = Number(process.env.BENCH_EVENTS_SCALE ?? 1);
