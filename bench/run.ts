@@ -6,6 +6,7 @@
  * (`lists`, `fast-path`, `analysis`, `ofrep`; e.g. `BENCH_ONLY=fast-path,ofrep npm run bench`); unset runs all.
  */
 import { benchAnalysis } from "./analysis.bench-run";
+import { benchEvents, reportEvents } from "./events.bench-run";
 import { openDatabase } from "../db/client";
 import { benchFastPath } from "./fast-path.bench-run";
 import { seedFastPath } from "./fast-path-seed";
@@ -26,6 +27,16 @@ async function fastPathDatabase(url: string | undefined): Promise<Record<string,
   }
 }
 
+/** Event ingestion needs PostgreSQL (its ceiling is COPY): BENCH_DATABASE_URL; its server takes BENCH_PORT_BASE + 3. */
+async function eventsMet(url: string | undefined): Promise<boolean> {
+  if (!url) {
+    console.log("\nEvent ingestion: skipped (set BENCH_DATABASE_URL to a PostgreSQL database to compare with its COPY)");
+    return true;
+  }
+  const base = Number(process.env.BENCH_PORT_BASE ?? 0);
+  return reportEvents(await benchEvents(url, base ? base + 3 : 0));
+}
+
 /** Results at scale need PostgreSQL: BENCH_DATABASE_URL's server, in databases the run creates and drops. */
 async function resultsMet(url: string | undefined): Promise<boolean> {
   if (!url) {
@@ -35,7 +46,7 @@ async function resultsMet(url: string | undefined): Promise<boolean> {
   return reportResults(await benchResults(url));
 }
 
-const PARTS = ["lists", "fast-path", "analysis", "ofrep", "results"] as const;
+const PARTS = ["lists", "fast-path", "analysis", "ofrep", "results", "events"] as const;
 type Part = (typeof PARTS)[number];
 
 function selectedParts(value: string | undefined): ReadonlySet<Part> {
@@ -99,6 +110,7 @@ async function main() {
   const worst = budgeted.length ? Math.max(...budgeted.map((x) => x.p95OverBudget)) : 0;
   if (budgeted.length) console.log(`worst p95 / budget: ${worst}`);
   if (parts.has("results") && !(await resultsMet(url))) missed.push("results latency");
+  if (parts.has("events") && !(await eventsMet(url))) missed.push("event ingestion");
   if (missed.length) console.log(`fast-path goals missed: ${missed.join("; ")}`);
   process.exit(worst <= 1 && missed.length === 0 ? 0 : 1);
 }

@@ -140,6 +140,8 @@ describe("POST /api/v1/events", () => {
     expect((await track(post({ events: [] }, null))).status).toBe(401);
     const refused = await track(post({ events: [{ eventType: "e", userId: "frank" }] }, keys.readOnly.key));
     expect(refused).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
+    // Refused before the body is looked at.
+    expect((await track(post({ events: "not a list" }, keys.readOnly.key))).status).toBe(403);
     expect((await track(post({ events: [] }, keys.server.key))).status).toBe(202);
     expect(await stored(ofUser("frank"))).toBe(0);
   });

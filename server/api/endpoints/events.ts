@@ -2,6 +2,7 @@ import { getDatabaseHandle } from "@/db/app-database";
 import type { DatabaseHandle, Executor } from "@/db/client";
 import { activeExperimentDefinitions } from "../../cache/experiment-definitions";
 import { type FlagDefinitionsCache, flagDefinitionsCache } from "../../cache/flag-definitions";
+import { authorize } from "../../authorize";
 import { Invalid } from "../../errors";
 import { eventsMaxAgeDays } from "../../services/events/check-events";
 import { MAX_EVENTS_PER_REQUEST } from "../../services/events/event.schema";
@@ -46,6 +47,8 @@ export function eventsHandler(deps: EventsHandlerDeps = {}): ApiHandler {
       ["client", "server", "admin"],
       async (ctx, request) => {
         const now = deps.now?.() ?? new Date();
+        // The right to send events before anything about the body: a key without it learns nothing more.
+        authorize(ctx, "event", "create");
         const events = eventList(request.body);
         if (events.length > MAX_EVENTS_PER_REQUEST) {
           return errorResponse(413, "payload_too_large", `Send at most ${MAX_EVENTS_PER_REQUEST} events per request (this one has ${events.length}).`);

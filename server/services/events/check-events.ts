@@ -73,8 +73,8 @@ function resolve(event: EventInput, definitions: EventDefinitions): Resolved | s
 }
 
 /** When the event happened, as ISO-8601, or why it is refused. */
-function occurredAt(timestamp: string | undefined, now: Date, maxAgeDays: number): { at: string } | string {
-  if (timestamp === undefined) return { at: now.toISOString() };
+function occurredAt(timestamp: string | undefined, now: Date, nowIso: string, maxAgeDays: number): { at: string } | string {
+  if (timestamp === undefined) return { at: nowIso };
   const at = new Date(timestamp);
   if (at.getTime() > now.getTime() + DAY_MS) return `timestamp: ${timestamp} is more than a day in the future.`;
   if (at.getTime() < now.getTime() - maxAgeDays * DAY_MS) {
@@ -84,7 +84,7 @@ function occurredAt(timestamp: string | undefined, now: Date, maxAgeDays: number
 }
 
 /** One event: a row to store, or why not. */
-function checkEvent(raw: unknown, definitions: EventDefinitions, context: { source: string; now: Date; maxAgeDays: number }): NewEvent | string {
+function checkEvent(raw: unknown, definitions: EventDefinitions, context: { source: string; now: Date; nowIso: string; maxAgeDays: number }): NewEvent | string {
   const parsed = eventSchema.safeParse(raw);
   if (!parsed.success) return parsed.error.issues[0]?.message ?? "The event is invalid.";
   const event = parsed.data;
@@ -101,7 +101,7 @@ function checkEvent(raw: unknown, definitions: EventDefinitions, context: { sour
   }
   const resolved = resolve(event, definitions);
   if (typeof resolved === "string") return resolved;
-  const time = occurredAt(event.timestamp, context.now, context.maxAgeDays);
+  const time = occurredAt(event.timestamp, context.now, context.nowIso, context.maxAgeDays);
   if (typeof time === "string") return time;
   return {
     id: randomUUID(),
@@ -122,8 +122,9 @@ function checkEvent(raw: unknown, definitions: EventDefinitions, context: { sour
  */
 export function checkEvents(raw: readonly unknown[], definitions: EventDefinitions, context: { source: string; now: Date; maxAgeDays: number }): EventCheck {
   const result: EventCheck = { rows: [], rejected: [] };
+  const withIso = { ...context, nowIso: context.now.toISOString() };
   raw.forEach((event, index) => {
-    const checked = checkEvent(event, definitions, context);
+    const checked = checkEvent(event, definitions, withIso);
     if (typeof checked === "string") result.rejected.push({ index, error: checked });
     else result.rows.push(checked);
   });

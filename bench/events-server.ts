@@ -1,0 +1,30 @@
+/**
+ * The server process of the ingestion benchmark (bench/events.bench-run.ts), started with fork(): the
+ * SDK fast path as `npm start` serves it (request log, the app's route table, API-key check, cached
+ * definitions, the event batcher) on the database of DATABASE_URL, opened as the app opens it.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { closeAppDatabase, getDatabaseHandle } from "../db/app-database";
+import { serveFromNode } from "../server/api/node-adapter";
+import { matchFastRoute } from "../server/api/routes";
+import { logRequests } from "../server/http/request-log";
+import { serveForParent } from "./measured-server";
+
+async function main(): Promise<void> {
+  await getDatabaseHandle();
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    logRequests(req, res);
+    const fast = matchFastRoute(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
+    if (!fast) {
+      res.writeHead(404).end();
+      return;
+    }
+    void serveFromNode(fast.route.handler, req, res, fast.params);
+  };
+  await serveForParent(listener, Number(process.argv[2] ?? 0), null, closeAppDatabase);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
