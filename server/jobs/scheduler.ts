@@ -1,19 +1,25 @@
 import type { Database } from "@/db/client";
 import { redactedMessage } from "../log-error";
+import { runBanditReweights } from "../services/bandits/run-bandit-reweights";
 import { runScheduledTransitions } from "../services/experiments/run-scheduled-transitions";
 
 /** Schedules must take effect within a minute (issue 3); a 15-second tick leaves room for a slow run. */
 export const SCHEDULER_INTERVAL_MS = 15_000;
 
+/** Bandits are checked once a minute: their intervals are whole minutes. */
+export const BANDIT_CHECK_MS = 60_000;
+
 /**
  * Starts experiments whose start date has come and completes those whose end date has passed. Every
  * app instance runs this; runScheduledTransitions claims each due experiment with a conditional
- * update, so two instances never both transition one experiment. Returns a function that stops it.
+ * update, so two instances never both transition one experiment. Once a minute it also re-weights the
+ * bandits that are due (runBanditReweights locks each one). Returns a function that stops it.
  */
 export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS): () => Promise<void> {
   let running: Promise<void> | null = null;
   // Blocked drafts are retried every tick; say so once per draft, not four times a minute.
   let reportedBlocked = new Set<string>();
+  let banditsCheckedAt = -Infinity;
   const tick = () => {
     if (running) return; // never overlap: a slow run just delays the next
     running = runScheduledTransitions(db)
@@ -23,6 +29,12 @@ export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS)
         if (report.started.length || report.completed.length || newlyBlocked.length) {
           console.log(JSON.stringify({ level: "info", msg: "scheduled transitions", started: report.started, completed: report.completed, blocked: newlyBlocked }));
         }
+      })
+      .then(async () => {
+        if (Date.now() - banditsCheckedAt < Math.max(intervalMs, BANDIT_CHECK_MS)) return;
+        banditsCheckedAt = Date.now();
+        const report = await runBanditReweights(db);
+        if (report.reweighted.length) console.log(JSON.stringify({ level: "info", msg: "bandits re-weighted", reweighted: report.reweighted }));
       })
       .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "scheduler run failed", error: redactedMessage(error) })))
       .finally(() => {
