@@ -22,7 +22,8 @@ export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS)
   let banditsCheckedAt = -Infinity;
   const tick = () => {
     if (running) return; // never overlap: a slow run just delays the next
-    running = runScheduledTransitions(db)
+    const failed = (job: string) => (error: unknown) => console.error(JSON.stringify({ level: "error", msg: `${job} failed`, error: redactedMessage(error) }));
+    const transitions = runScheduledTransitions(db)
       .then((report) => {
         const newlyBlocked = report.blocked.filter((b) => !reportedBlocked.has(b.key));
         reportedBlocked = new Set(report.blocked.map((b) => b.key));
@@ -30,13 +31,19 @@ export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS)
           console.log(JSON.stringify({ level: "info", msg: "scheduled transitions", started: report.started, completed: report.completed, blocked: newlyBlocked }));
         }
       })
-      .then(async () => {
-        if (Date.now() - banditsCheckedAt < Math.max(intervalMs, BANDIT_CHECK_MS)) return;
-        banditsCheckedAt = Date.now();
-        const report = await runBanditReweights(db);
-        if (report.reweighted.length) console.log(JSON.stringify({ level: "info", msg: "bandits re-weighted", reweighted: report.reweighted }));
-      })
-      .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "scheduler run failed", error: redactedMessage(error) })))
+      .catch(failed("scheduler run"));
+    // Bandits run beside the transitions, so a failing one never holds the other back.
+    const banditsDue = Date.now() - banditsCheckedAt >= Math.max(intervalMs, BANDIT_CHECK_MS);
+    if (banditsDue) banditsCheckedAt = Date.now();
+    const bandits = banditsDue
+      ? runBanditReweights(db)
+          .then((report) => {
+            if (report.reweighted.length) console.log(JSON.stringify({ level: "info", msg: "bandits re-weighted", reweighted: report.reweighted }));
+          })
+          .catch(failed("bandit re-weighting"))
+      : Promise.resolve();
+    running = Promise.all([transitions, bandits])
+      .then(() => undefined)
       .finally(() => {
         running = null;
       });
