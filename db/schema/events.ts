@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { doublePrecision, index, jsonb, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { experimentation, id, timestamps } from "./columns";
+import { writtenByTransaction } from "./xid8";
 import { experiments, variants } from "./experiments";
 import { featureFlags } from "./flags";
 
@@ -20,6 +21,8 @@ export const events = experimentation.table(
     source: text("source").notNull(),
     /** Addition to the seed: the sender's own event id, which makes a retried request idempotent. */
     clientEventId: text("client_event_id"),
+    /** Addition: the writing transaction, the results refresh's watermark (docs/decisions/009). */
+    xid: writtenByTransaction(),
     // Seed `created_at` is when the event happened (the API's `timestamp`, default now).
     ...timestamps,
   },
@@ -32,6 +35,7 @@ export const events = experimentation.table(
     index("events_variant_id_idx").on(t.variantId),
     index("events_user_id_idx").on(t.userId),
     index("events_event_type_created_at_idx").on(t.eventType, t.createdAt),
+    index("events_xid_idx").on(t.xid),
   ],
 );
 

@@ -14,6 +14,7 @@ import { experimentation, id, instant, timestamps } from "./columns";
 import { experimentStatus, experimentType, metricType } from "./enums";
 import { events } from "./events";
 import { users } from "./users";
+import { writtenByTransaction } from "./xid8";
 
 export const experiments = experimentation.table(
   "experiments",
@@ -128,6 +129,8 @@ export const assignments = experimentation.table(
       .references(() => variants.id, { onDelete: "no action" }),
     userId: text("user_id").notNull(),
     context: jsonb("context").$type<Record<string, unknown>>().notNull().default({}),
+    /** Addition: the writing transaction, the results refresh's watermark (docs/decisions/009). */
+    xid: writtenByTransaction(),
     ...timestamps,
   },
   (t) => [
@@ -135,6 +138,7 @@ export const assignments = experimentation.table(
     uniqueIndex("assignments_experiment_id_user_id_key").on(t.experimentId, t.userId),
     index("assignments_variant_id_idx").on(t.variantId),
     index("assignments_user_id_idx").on(t.userId),
+    index("assignments_experiment_id_xid_idx").on(t.experimentId, t.xid),
   ],
 );
 

@@ -7,3 +7,5 @@ export * from "./flags";
 export * from "./events";
 export * from "./api-keys";
 export * from "./audit";
+export * from "./results";
+export * from "./xid8";
