@@ -11,7 +11,7 @@ import type { ServiceContext } from "../../context";
 import { Conflict } from "../../errors";
 import { recordTrafficNarrowing, touchExperiment } from "../experiments/experiment-writes";
 import { type ExperimentRow, findExperiment, loadMetrics, loadVariants } from "../experiments/load-experiment";
-import { loadArmStatistics } from "./arm-statistics";
+import { loadArmStatistics, refreshArmStatistics } from "./arm-statistics";
 import type { BanditArmRecord, BanditTrigger } from "./bandit.schema";
 
 export type BanditAllocationRow = typeof banditAllocations.$inferSelect;
@@ -25,13 +25,16 @@ export type ReweightOutcome = { kind: "reweighted"; row: BanditAllocationRow } |
  */
 export async function reweightBandit(ctx: ServiceContext, input: { key: string } | { id: string }): Promise<BanditAllocationRow> {
   authorize(ctx, "experiment", "update");
-  const outcome = await ctx.db.transaction(async (tx) => reweightLocked(tx, ctx.actor, await findExperiment(tx, input, { lock: true }), "manual"));
+  const { id } = await findExperiment(ctx.db, input);
+  await refreshArmStatistics(ctx.db, id);
+  const outcome = await ctx.db.transaction(async (tx) => reweightLocked(tx, ctx.actor, await findExperiment(tx, { id }, { lock: true }), "manual"));
   if (outcome.kind === "skipped") throw new Conflict(outcome.reason);
   return outcome.row;
 }
 
 /**
- * One re-weighting inside the caller's transaction, with the experiment row locked (FOR UPDATE), so two
+ * One re-weighting inside the caller's transaction, from the stored statistics (refresh them first, outside
+ * it: `refreshArmStatistics`), with the experiment row locked (FOR UPDATE), so two
  * instances re-weighting one bandit take turns and the second sees the first's allocations. Sets the
  * variants' traffic allocations (the coverage stays as it was), records the re-weighting, and writes the
  * audit row, whose change notice makes every instance reload the experiment's definition. `at` dates the

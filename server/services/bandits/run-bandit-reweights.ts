@@ -3,6 +3,7 @@ import { systemActor } from "@/core/permissions/permissions";
 import type { Database, Executor } from "@/db/client";
 import { banditAllocations, experiments } from "@/db/schema";
 import { findExperiment } from "../experiments/load-experiment";
+import { refreshArmStatistics } from "./arm-statistics";
 import { reweightLocked } from "./reweight-bandit";
 
 export interface BanditRunReport {
@@ -40,6 +41,7 @@ export async function runBanditReweights(db: Database, now: Date = new Date()): 
   const report: BanditRunReport = { reweighted: [], skipped: [] };
   const due = await db.select({ id: experiments.id }).from(experiments).where(dueCondition(now));
   for (const { id } of due) {
+    await refreshArmStatistics(db, id);
     await db.transaction(async (tx) => {
       if (!(await tryLock(tx, id))) return; // another instance has it
       const [still] = await tx.select({ id: experiments.id }).from(experiments).where(and(eq(experiments.id, id), dueCondition(now)));
