@@ -13,6 +13,7 @@ import { changeExperimentStatus } from "../experiments/change-experiment-status"
 import { createExperiment } from "../experiments/create-experiment";
 import { readyExperiment } from "../experiments/experiment-fixtures";
 import { contextWith, systemContext } from "../testing";
+import { listBanditAllocations } from "./list-bandit-allocations";
 import { reweightBandit } from "./reweight-bandit";
 import { runBanditReweights } from "./run-bandit-reweights";
 
@@ -73,6 +74,8 @@ describe("reweightBandit", () => {
       { variantId: control.id, users: 400, mean: 0.05, trafficAllocation: 4 },
       { variantId: treatment.id, users: 400, mean: 0.15, trafficAllocation: 76 },
     ]);
+    const listed = await listBanditAllocations(systemContext(h.db), { key: "bandit-lift" });
+    expect(listed.map((entry) => entry.allocations.map((a) => `${a.variant}:${a.trafficAllocation}`))).toEqual([["control:40", "treatment:40"], ["control:4", "treatment:76"]]);
     const audits = await h.db.select().from(auditLog).where(and(eq(auditLog.entityId, experiment.id), eq(auditLog.action, "experiment.reweight")));
     expect(audits).toHaveLength(1);
     // A coverage under 100% re-weighted narrows the enrolled hash space: assignment must look users up now.
