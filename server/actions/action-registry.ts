@@ -33,6 +33,8 @@ export const ACTION_REGISTRY: readonly RegisteredAction[] = [
   { file: "app/(app)/experiments/[key]/metric-actions.ts", name: "updateMetricAction", needs: "experiment:update" },
   { file: "app/(app)/experiments/[key]/metric-actions.ts", name: "setPrimaryMetricAction", needs: "experiment:update" },
   { file: "app/(app)/experiments/[key]/metric-actions.ts", name: "removeMetricAction", needs: "experiment:update" },
+  { file: "app/(app)/experiments/[key]/bandit-actions.ts", name: "saveBanditSettingsAction", needs: "experiment:update" },
+  { file: "app/(app)/experiments/[key]/bandit-actions.ts", name: "reweightBanditAction", needs: "experiment:update" },
   { file: "app/(app)/users/actions.ts", name: "createUserAction", needs: "user:create" },
   { file: "app/(app)/users/actions.ts", name: "updateUserAction", needs: "user:update" },
   { file: "app/(app)/users/actions.ts", name: "setUserActiveAction", needs: "user:update" },

@@ -8,6 +8,7 @@ import { MetricsCard } from "@/components/experiments/metrics-card";
 import { OverviewCard } from "@/components/experiments/overview-card";
 import { TargetingCard } from "@/components/experiments/targeting-card";
 import { VariantsCard } from "@/components/experiments/variants-card";
+import { BanditCard } from "@/components/bandits/bandit-card";
 import { AreaPage } from "@/components/shell/area-page";
 import { TestUserPanel } from "@/components/targeting/test-user-panel";
 import { ActionScope } from "@/components/ui/action-scope";
@@ -19,6 +20,8 @@ import { readIfAllowed, sessionContext } from "@/server/auth/session";
 import { NotFound } from "@/server/errors";
 import { targetingRulesSchema } from "@/server/services/experiments/experiment.schema";
 import { getExperiment } from "@/server/services/experiments/get-experiment";
+import { listBanditAllocations } from "@/server/services/bandits/list-bandit-allocations";
+import { banditSettingsOf } from "@/server/services/bandits/update-bandit-settings";
 import { listUsers } from "@/server/services/users/list-users";
 import {
   changeStatusAction,
@@ -28,6 +31,7 @@ import {
   saveVariantsAction,
   updateExperimentAction,
 } from "./actions";
+import { reweightBanditAction, saveBanditSettingsAction } from "./bandit-actions";
 import { addMetricAction, removeMetricAction, setPrimaryMetricAction, updateMetricAction } from "./metric-actions";
 
 type Params = { params: Promise<{ key: string }> };
@@ -103,22 +107,40 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
       />
     </>
   );
+  const bandit =
+    experiment.experimentType === "BANDIT" && ctx ? (
+      <BanditCard
+        experimentId={experiment.id}
+        status={experiment.status}
+        settings={banditSettingsOf(experiment)}
+        primaryMetric={experiment.metricDefinitions.find((m) => m.isPrimary)?.name ?? null}
+        history={(await listBanditAllocations(ctx, { id: experiment.id })).map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))}
+        variants={experiment.variants.map((v) => ({ id: v.id, name: v.name }))}
+        now={new Date().toISOString()}
+        canUpdate={may.update}
+        canConfigure={mayConfigure}
+        actions={{ saveSettings: saveBanditSettingsAction, reweight: reweightBanditAction }}
+      />
+    ) : null;
   const variants = (
-    <VariantsCard
-      experimentId={experiment.id}
-      experimentType={experiment.experimentType}
-      status={experiment.status}
-      variants={experiment.variants.map((v) => ({
-        id: v.id,
-        name: v.name,
-        description: v.description,
-        isControl: v.isControl,
-        trafficAllocation: v.trafficAllocation,
-        configuration: v.configuration,
-      }))}
-      canUpdate={mayConfigure}
-      action={saveVariantsAction}
-    />
+    <>
+      <VariantsCard
+        experimentId={experiment.id}
+        experimentType={experiment.experimentType}
+        status={experiment.status}
+        variants={experiment.variants.map((v) => ({
+          id: v.id,
+          name: v.name,
+          description: v.description,
+          isControl: v.isControl,
+          trafficAllocation: v.trafficAllocation,
+          configuration: v.configuration,
+        }))}
+        canUpdate={mayConfigure}
+        action={saveVariantsAction}
+      />
+      {bandit}
+    </>
   );
   const metrics = (
     <MetricsCard
