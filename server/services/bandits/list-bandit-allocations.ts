@@ -29,12 +29,17 @@ export async function listBanditAllocations(ctx: ServiceContext, ref: Experiment
       .where(eq(banditAllocations.experimentId, experiment.id))
       .orderBy(desc(banditAllocations.createdAt), desc(banditAllocations.id))
       .limit(MAX_ENTRIES);
-    return rows.reverse().map((row) => ({
-      id: row.id,
-      trigger: row.trigger as BanditTrigger,
-      createdAt: row.createdAt,
-      metricId: row.metricId,
-      allocations: (row.allocations as BanditArmRecord[]).map((arm) => ({ ...arm, variant: names.get(arm.variantId) ?? null })),
-    }));
+    return rows.reverse().map((row) => historyEntry(row, names));
   });
+}
+
+/** A stored re-weighting with each arm named by its variant (null if it has since been removed). */
+export function historyEntry(row: typeof banditAllocations.$inferSelect, names: ReadonlyMap<string, string>): BanditHistoryEntry {
+  return {
+    id: row.id,
+    trigger: row.trigger as BanditTrigger,
+    createdAt: row.createdAt,
+    metricId: row.metricId,
+    allocations: (row.allocations as BanditArmRecord[]).map((arm) => ({ ...arm, variant: names.get(arm.variantId) ?? null })),
+  };
 }

@@ -62,8 +62,9 @@ describe("reweightBandit", () => {
     await enrol(experiment.id, control.id, "c", 400, 20); // 5%
     await enrol(experiment.id, treatment.id, "t", 400, 60); // 15%
 
-    const row = await reweightBandit(systemContext(h.db), { key: "bandit-lift" });
-    expect(row.trigger).toBe("manual");
+    const entry = await reweightBandit(systemContext(h.db), { key: "bandit-lift" });
+    expect(entry.trigger).toBe("manual");
+    expect(entry.allocations.map((a) => a.variant)).toEqual(["control", "treatment"]);
     const after = await allocationsOf(experiment.id);
     // P(treatment best) is ~1, so control is held at the default 5% floor of the 80% coverage: 4 and 76.
     expect(after).toEqual([4, 76]);

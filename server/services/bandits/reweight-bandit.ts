@@ -13,6 +13,7 @@ import { recordTrafficNarrowing, touchExperiment } from "../experiments/experime
 import { type ExperimentRow, findExperiment, loadMetrics, loadVariants } from "../experiments/load-experiment";
 import { loadArmStatistics, refreshArmStatistics } from "./arm-statistics";
 import type { BanditArmRecord, BanditTrigger } from "./bandit.schema";
+import { type BanditHistoryEntry, historyEntry } from "./list-bandit-allocations";
 
 export type BanditAllocationRow = typeof banditAllocations.$inferSelect;
 
@@ -23,13 +24,13 @@ export type ReweightOutcome = { kind: "reweighted"; row: BanditAllocationRow } |
  * (409) what the schedule would skip: an experiment that is not a running bandit, no primary metric, or
  * a burn-in not yet over, with the reason.
  */
-export async function reweightBandit(ctx: ServiceContext, input: { key: string } | { id: string }): Promise<BanditAllocationRow> {
+export async function reweightBandit(ctx: ServiceContext, input: { key: string } | { id: string }): Promise<BanditHistoryEntry> {
   authorize(ctx, "experiment", "update");
   const { id } = await findExperiment(ctx.db, input);
   await refreshArmStatistics(ctx.db, id);
   const outcome = await ctx.db.transaction(async (tx) => reweightLocked(tx, ctx.actor, await findExperiment(tx, { id }, { lock: true }), "manual"));
   if (outcome.kind === "skipped") throw new Conflict(outcome.reason);
-  return outcome.row;
+  return historyEntry(outcome.row, new Map((await loadVariants(ctx.db, id)).map((v) => [v.id, v.name])));
 }
 
 /**

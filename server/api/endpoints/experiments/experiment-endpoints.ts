@@ -11,6 +11,7 @@ import { listVariantsEndpoint } from "./list-variants";
 import type { ManagementEndpoint } from "./management-endpoint";
 import { removeMetricEndpoint } from "./remove-metric";
 import { removeVariantEndpoint } from "./remove-variant";
+import { reweightBanditEndpoint } from "./reweight-bandit";
 import { updateExperimentEndpoint } from "./update-experiment";
 import { updateMetricEndpoint } from "./update-metric";
 import { updateVariantEndpoint } from "./update-variant";
@@ -30,4 +31,5 @@ export const experimentEndpoints: readonly ManagementEndpoint[] = [
   addMetricEndpoint,
   updateMetricEndpoint,
   removeMetricEndpoint,
+  reweightBanditEndpoint,
 ];
