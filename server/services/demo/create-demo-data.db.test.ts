@@ -44,6 +44,21 @@ describe("createDemoData (small scale)", () => {
       where e.created_at < a.created_at or e.created_at > ${now}::timestamptz`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { n: number }[]);
     expect(misplaced!.n).toBe(0);
 
+    // Users convert at about the rates the demo sets (each user drawn on their own, not once per variant):
+    // 20% sign up, 10–11.5% buy, 80–82% search. Bounds are about four standard errors at this scale.
+    const rate = async (key: string, eventName: string) => {
+      const result = await h.db.execute(sql`
+        select avg((exists (select 1 from experimentation.events e where e.user_id = a.user_id and e.event_type = ${eventName}))::int)::float8 as rate
+        from experimentation.assignments a join experimentation.experiments x on x.id = a.experiment_id where x.key = ${key}`);
+      return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { rate: number }[])[0]!.rate;
+    };
+    expect(await rate("onboarding-copy", "signup_completed")).toBeGreaterThan(0.1);
+    expect(await rate("onboarding-copy", "signup_completed")).toBeLessThan(0.3);
+    expect(await rate("checkout-button-color", "purchase")).toBeGreaterThan(0.05);
+    expect(await rate("checkout-button-color", "purchase")).toBeLessThan(0.17);
+    expect(await rate("search-ranking", "search")).toBeGreaterThan(0.7);
+    expect(await rate("search-ranking", "search")).toBeLessThan(0.92);
+
     const bandit = rows.find((r) => r.experimentType === "BANDIT")!;
     const history = await h.db.select().from(banditAllocations).where(eq(banditAllocations.experimentId, bandit.id)).orderBy(asc(banditAllocations.createdAt));
     expect(history[0]!.trigger).toBe("start");

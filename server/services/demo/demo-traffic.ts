@@ -36,7 +36,11 @@ export interface ArmBehaviour {
   value?: number;
 }
 
-/** Events named `eventName` for the experiment's assigned users, each at or after the user's assignment (within 3 days, never after `now`). */
+/**
+ * Events named `eventName` for the experiment's assigned users, each at or after the user's assignment
+ * (within 3 days, never after `now`). Each user's draw is made in the subquery over assignments: a
+ * `random() < arm.probability` filter would be pushed down to the VALUES list and drawn once per arm.
+ */
 export async function insertEvents(db: Database, input: { experimentId: string; eventName: string; arms: readonly ArmBehaviour[]; now: Date }): Promise<void> {
   const arms = input.arms.map(
     (arm) => sql`(${arm.variantId}::uuid, ${arm.probability}::float8, ${Math.max(1, arm.eventsPerUser ?? 1)}::float8, ${arm.value ?? -1}::float8)`,
@@ -45,9 +49,9 @@ export async function insertEvents(db: Database, input: { experimentId: string; 
   await db.execute(sql`
     with chosen as materialized (
       select a.user_id, a.variant_id, a.created_at, arm.events_mean, arm.value_mean
-      from experimentation.assignments a
+      from (select user_id, variant_id, created_at, random() as draw from experimentation.assignments where experiment_id = ${input.experimentId}::uuid) a
       join (values ${sql.join(arms, sql`, `)}) as arm(variant_id, probability, events_mean, value_mean) on arm.variant_id = a.variant_id
-      where a.experiment_id = ${input.experimentId}::uuid and random() < arm.probability
+      where a.draw < arm.probability
     )
     insert into experimentation.events (event_type, user_id, experiment_id, variant_id, value, source, created_at)
     select ${input.eventName}, chosen.user_id, ${input.experimentId}::uuid, chosen.variant_id, ${value}, 'demo',
