@@ -2,6 +2,7 @@ import { and, eq, max, sql } from "drizzle-orm";
 import { systemActor } from "@/core/permissions/permissions";
 import type { Database, Executor } from "@/db/client";
 import { banditAllocations, experiments } from "@/db/schema";
+import { rowsOf } from "../../events/event-store";
 import { findExperiment } from "../experiments/load-experiment";
 import { refreshArmStatistics } from "./arm-statistics";
 import { reweightLocked } from "./reweight-bandit";
@@ -56,7 +57,6 @@ export async function runBanditReweights(db: Database, now: Date = new Date()): 
 }
 
 async function tryLock(tx: Executor, experimentId: string): Promise<boolean> {
-  const result = await tx.execute(sql`select pg_try_advisory_xact_lock(${BANDIT_LOCK_CLASS}::int, hashtext(${experimentId})) as locked`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { locked: boolean }[];
-  return rows[0]?.locked === true;
+  const [row] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${BANDIT_LOCK_CLASS}::int, hashtext(${experimentId})) as locked`));
+  return row?.locked === true;
 }

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { assignments, banditAllocations, experiments, featureFlags, users, variants } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { Conflict } from "../../errors";
+import { rowsOf } from "../../events/event-store";
 import { loadVariantStatistics } from "../results/stored-statistics";
 import { systemContext } from "../testing";
 import { createUser } from "../users/create-user";
@@ -41,7 +42,7 @@ describe("createDemoData (small scale)", () => {
     // Every event comes at or after its user's assignment, and none after now.
     const [misplaced] = await h.db.execute(sql`
       select count(*)::int as n from experimentation.events e join experimentation.assignments a on a.user_id = e.user_id and a.experiment_id = e.experiment_id
-      where e.created_at < a.created_at or e.created_at > ${now}::timestamptz`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { n: number }[]);
+      where e.created_at < a.created_at or e.created_at > ${now}::timestamptz`).then((r) => rowsOf<{ n: number }>(r));
     expect(misplaced!.n).toBe(0);
 
     // Users convert at about the rates the demo sets (each user drawn on their own, not once per variant):
@@ -50,7 +51,7 @@ describe("createDemoData (small scale)", () => {
       const result = await h.db.execute(sql`
         select avg((exists (select 1 from experimentation.events e where e.user_id = a.user_id and e.event_type = ${eventName}))::int)::float8 as rate
         from experimentation.assignments a join experimentation.experiments x on x.id = a.experiment_id where x.key = ${key}`);
-      return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { rate: number }[])[0]!.rate;
+      return rowsOf<{ rate: number }>(result)[0]!.rate;
     };
     expect(await rate("onboarding-copy", "signup_completed")).toBeGreaterThan(0.1);
     expect(await rate("onboarding-copy", "signup_completed")).toBeLessThan(0.3);
