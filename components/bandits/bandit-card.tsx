@@ -80,7 +80,7 @@ export function BanditCard({ experimentId, status, settings, primaryMetric, hist
         }
       />
       {editing ? (
-        <form onSubmit={save.onSubmit} aria-label="Bandit settings">
+        <form onSubmit={save.onSubmit} aria-label="Bandit settings" noValidate>
           <input type="hidden" name="experimentId" value={experimentId} />
           <CardBody className="space-y-4">
             {save.message ? <FormMessage>{save.message}</FormMessage> : null}
@@ -109,7 +109,7 @@ export function BanditCard({ experimentId, status, settings, primaryMetric, hist
         <CardBody className="space-y-5">
           {save.succeeded && save.message ? <FormMessage tone="success">{save.message}</FormMessage> : null}
           {reweight.message ? <FormMessage tone={reweight.succeeded ? "success" : "error"}>{reweight.message}</FormMessage> : null}
-          <dl className="grid gap-3 text-[13px] sm:grid-cols-4">
+          <dl className="grid grid-cols-2 gap-3 text-[13px] lg:grid-cols-4">
             <Setting label="Re-weighting">{every(settings.intervalMinutes)}</Setting>
             <Setting label="Floor per variant">{settings.floorPercent}% of traffic</Setting>
             <Setting label="Burn-in">{settings.burnInUsers.toLocaleString("en")} users per variant</Setting>
