@@ -73,7 +73,7 @@ export async function reweightLocked(tx: Executor, actor: Actor, experiment: Exp
       users: 0,
       mean: 0,
     }));
-    await tx.insert(banditAllocations).values({ experimentId: experiment.id, metricId: primary.id, allocations: start, trigger: "start", createdAt: sql`least(${experiment.startDate ?? null}::timestamptz, now()) - interval '1 microsecond'` });
+    await tx.insert(banditAllocations).values({ experimentId: experiment.id, metricId: primary.id, allocations: start, trigger: "start", createdAt: sql`least(${experiment.startDate?.toISOString() ?? null}::timestamptz, now()) - interval '1 microsecond'` });
   }
   for (const arm of plan.arms) {
     await tx.update(variants).set({ trafficAllocation: arm.trafficAllocation }).where(and(eq(variants.id, arm.variantId), eq(variants.experimentId, experiment.id)));

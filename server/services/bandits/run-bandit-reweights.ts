@@ -28,7 +28,7 @@ function dueCondition(now: Date) {
   return and(
     eq(experiments.status, "ACTIVE"),
     eq(experiments.experimentType, "BANDIT"),
-    sql`coalesce(${last}, ${experiments.startDate}, '-infinity'::timestamptz) + make_interval(mins => ${experiments.banditIntervalMinutes}) <= ${now}`,
+    sql`coalesce(${last}, ${experiments.startDate}, '-infinity'::timestamptz) + make_interval(mins => ${experiments.banditIntervalMinutes}) <= ${now.toISOString()}::timestamptz`,
   );
 }
 

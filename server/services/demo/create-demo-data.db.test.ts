@@ -42,7 +42,7 @@ describe("createDemoData (small scale)", () => {
     // Every event comes at or after its user's assignment, and none after now.
     const [misplaced] = await h.db.execute(sql`
       select count(*)::int as n from experimentation.events e join experimentation.assignments a on a.user_id = e.user_id and a.experiment_id = e.experiment_id
-      where e.created_at < a.created_at or e.created_at > ${now}::timestamptz`).then((r) => rowsOf<{ n: number }>(r));
+      where e.created_at < a.created_at or e.created_at > ${now.toISOString()}::timestamptz`).then((r) => rowsOf<{ n: number }>(r));
     expect(misplaced!.n).toBe(0);
 
     // Users convert at about the rates the demo sets (each user drawn on their own, not once per variant):

@@ -235,7 +235,7 @@ async function demoBandit(
       await insertAssignments(db, { experimentId: bandit.id, arms: [{ variantId: variant.id, share: 1 }], users: n, prefix, from: at(period), to: at(period + 1) });
       await db.execute(sql`
         insert into experimentation.events (event_type, user_id, experiment_id, variant_id, source, created_at)
-        select 'hero_click', a.user_id, a.experiment_id, a.variant_id, 'demo', least(a.created_at + random() * interval '10 minutes', ${window.now}::timestamptz)
+        select 'hero_click', a.user_id, a.experiment_id, a.variant_id, 'demo', least(a.created_at + random() * interval '10 minutes', ${window.now.toISOString()}::timestamptz)
         from experimentation.assignments a
         where a.experiment_id = ${bandit.id}::uuid and a.user_id in (select ${prefix} || g from generate_series(1, ${conversions[arm]!}::int) g)`);
       users += n;

@@ -1,6 +1,7 @@
 /**
  * Set-based inserts of demo traffic: every statement writes all the rows of one experiment (or one
  * metric's events) at once, with PostgreSQL's random(), so weeks of traffic take seconds even on PGlite.
+ * Instants go in as ISO strings: postgres.js does not serialize a Date inside raw SQL.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -21,7 +22,7 @@ export async function insertAssignments(db: Database, input: { experimentId: str
   });
   await db.execute(sql`
     insert into experimentation.assignments (experiment_id, variant_id, user_id, created_at)
-    select ${input.experimentId}::uuid, arm.variant_id, ${input.prefix} || u.n, ${input.from}::timestamptz + (${input.to}::timestamptz - ${input.from}::timestamptz) * u.t
+    select ${input.experimentId}::uuid, arm.variant_id, ${input.prefix} || u.n, ${input.from.toISOString()}::timestamptz + (${input.to.toISOString()}::timestamptz - ${input.from.toISOString()}::timestamptz) * u.t
     from (select n, random() as pick, random() as t from generate_series(1, ${input.users}::int) n) u
     join (values ${sql.join(arms, sql`, `)}) as arm(variant_id, lo, hi) on u.pick >= arm.lo and (u.pick < arm.hi or arm.hi >= 1)`);
 }
@@ -55,7 +56,7 @@ export async function insertEvents(db: Database, input: { experimentId: string; 
     )
     insert into experimentation.events (event_type, user_id, experiment_id, variant_id, value, source, created_at)
     select ${input.eventName}, chosen.user_id, ${input.experimentId}::uuid, chosen.variant_id, ${value}, 'demo',
-      least(chosen.created_at + random() * interval '72 hours', ${input.now}::timestamptz)
+      least(chosen.created_at + random() * interval '72 hours', ${input.now.toISOString()}::timestamptz)
     from chosen
     cross join lateral generate_series(1, 1 + floor(-ln(1 - random()) * (chosen.events_mean - 1))::int) e`);
 }

@@ -1,0 +1,2 @@
+import { serve } from "./scripts/serve";
+await serve(false);
