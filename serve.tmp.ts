@@ -1,2 +1,0 @@
-import { serve } from "./scripts/serve";
-await serve(false);
