@@ -8,6 +8,9 @@ const COLORS = ["--color-accent-600", "--color-success-500", "--color-warning-50
 const colorOf = (index: number) => `var(${COLORS[index % COLORS.length] ?? "--color-zinc-700"})`;
 
 const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const hour = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+/** A history under two days long is labelled by the hour, else by the day. */
+const TWO_DAYS = 2 * 86_400_000;
 const moment = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
 
 export interface BanditHistoryChartProps {
@@ -18,6 +21,8 @@ export interface BanditHistoryChartProps {
 /** Each variant's share of the bandit's traffic over time, stacked to 100%, as steps: a split holds until the next re-weighting. */
 export function BanditHistoryChart({ rows, series }: BanditHistoryChartProps) {
   const latest = rows.at(-1);
+  const span = rows.length > 1 ? rows.at(-1)!.time - rows[0]!.time : 0;
+  const tick = span < TWO_DAYS ? hour : day;
   const summary = latest ? series.map((s) => `${s.label} ${latest.shares[s.key] ?? 0}%`).join(", ") : "";
   return (
     <figure className="space-y-2">
@@ -25,7 +30,7 @@ export function BanditHistoryChart({ rows, series }: BanditHistoryChartProps) {
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={[...rows]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
-            <XAxis dataKey="time" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(value: number) => day.format(value)} tick={{ fill: "#52525b", fontSize: 12 }} minTickGap={24} />
+            <XAxis dataKey="time" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(value: number) => tick.format(value)} tick={{ fill: "#52525b", fontSize: 12 }} minTickGap={24} />
             <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(value: number) => `${value}%`} tick={{ fill: "#52525b", fontSize: 12 }} width={44} />
             <Tooltip
               labelFormatter={(label) => moment.format(Number(label))}
