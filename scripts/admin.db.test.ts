@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client";
-import { apiKeys, users } from "../db/schema";
+import { apiKeys, experiments, users } from "../db/schema";
 import { hashApiKey } from "../server/services/api-keys/key-material";
 
 // The CLI as an operator runs it: a separate process on its own embedded database.
@@ -77,5 +77,21 @@ describe("admin CLI", () => {
     const wrongType = admin("create-api-key", "--name", "x", "--type", "root");
     expect(wrongType.status).toBe(2);
     expect(wrongType.stderr).toContain("--type must be client, server or admin");
+  });
+
+  it("fills the app with demo data owned by the existing user, refuses a second run, and checks --scale", async () => {
+    expect(admin("demo", "--scale", "0").status).toBe(2);
+    const out = admin("demo", "--scale", "0.01", "--help");
+    expect(out.stdout).toContain("--scale");
+    const demo = admin("demo", "--scale", "0.01");
+    expect(demo.stderr.replace(/^\{"level":"info".*$/gm, "").trim()).toBe("");
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain("Created BANDIT experiment homepage-hero-bandit");
+    expect(demo.stdout).toContain("Owner: ops.");
+    expect(await withDb((db) => db.$count(experiments))).toBe(5);
+    const again = admin("demo", "--scale", "0.01");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("Demo data already exists");
+    expect(await withDb((db) => db.$count(experiments))).toBe(5);
   });
 });

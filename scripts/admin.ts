@@ -2,6 +2,7 @@
  * The admin CLI (DESIGN §7), for operators and tests:
  *   npm run admin -- create-user --username U --email E --password P [--full-name N] [--superuser] [--role R ...]
  *   npm run admin -- create-api-key --name N --type client|server|admin [--role R] [--expires-at ISO]
+ *   npm run admin -- demo [--scale S]
  * It acts as the system actor and goes through the same services as the app.
  */
 import { parseArgs } from "node:util";
@@ -10,6 +11,7 @@ import { closeAppDatabase, getDatabaseHandle } from "../db/app-database";
 import type { ServiceContext } from "../server/context";
 import { Invalid, isAppError } from "../server/errors";
 import { createApiKey } from "../server/services/api-keys/create-api-key";
+import { createDemoData } from "../server/services/demo/create-demo-data";
 import { createUser } from "../server/services/users/create-user";
 import { runCli, UsageError } from "./cli-runtime";
 
@@ -33,6 +35,10 @@ Commands:
     --role R          Optional. The role whose permissions an admin key has.
     --expires-at ISO  Optional. When the key stops working, as an ISO-8601 date or time.
 
+  demo              Fill the app with demo experiments (A/B, multivariate, split-URL, bandit), four
+                    weeks of traffic and results, and two flags. Refuses if the demo data exists.
+    --scale S         Optional. Multiplies the number of users (default 1, about 30,000).
+
 Every command also takes --help.
 Exit status: 0 done, 1 refused (the message says why), 2 wrong usage.`;
 
@@ -50,6 +56,9 @@ const specs = {
     type: { type: "string" },
     role: { type: "string" },
     "expires-at": { type: "string" },
+  },
+  demo: {
+    scale: { type: "string" },
   },
 } as const;
 
@@ -120,6 +129,18 @@ async function main(argv: string[]): Promise<void> {
     console.log(`Created ${key.type} API key "${key.name}" (id ${key.id}${key.role ? `, role ${key.role}` : ""}).`);
     console.log("Store it now: it is shown only once and cannot be recovered.");
     console.log(key.key);
+    return;
+  }
+  if (command === "demo") {
+    const v = parse(command, rest);
+    const scale = v.scale === undefined ? 1 : Number(v.scale);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 20) throw new UsageError(`--scale must be a number above 0 and at most 20 (got "${v.scale}").`);
+    const started = Date.now();
+    const report = await withContext((ctx) => createDemoData(ctx.db, ctx.actor, { scale }));
+    for (const e of report.experiments) console.log(`Created ${e.type} experiment ${e.key} with ${e.users.toLocaleString("en")} users.`);
+    if (report.flags.length) console.log(`Created flags ${report.flags.join(", ")}.`);
+    console.log(`Owner: ${report.owner}. Results are computed; done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (report.createdUser) console.log(`Sign in as "${report.createdUser.username}" with the password ${report.createdUser.password} (shown once).`);
     return;
   }
   throw new UsageError(`Unknown command "${command}".\n${USAGE}`);

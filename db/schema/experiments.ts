@@ -39,6 +39,10 @@ export const experiments = experimentation.table(
      * path need not look one up (DESIGN §9).
      */
     trafficNarrowedAt: instant("traffic_narrowed_at"),
+    /** Addition: bandit settings (type BANDIT only; see core/bandits/plan-reweight for the defaults). */
+    banditIntervalMinutes: integer("bandit_interval_minutes").notNull().default(60),
+    banditFloorPercent: doublePrecision("bandit_floor_percent").notNull().default(5),
+    banditBurnInUsers: integer("bandit_burn_in_users").notNull().default(100),
     ...timestamps,
   },
   (t) => [
@@ -54,6 +58,9 @@ export const experiments = experimentation.table(
     check("experiments_key_slug", sql`${t.key} ~ '^[a-z0-9][a-z0-9_-]*$'`),
     check("experiments_dates_ordered", sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
     check("experiments_tags_array", sql`jsonb_typeof(${t.tags}) = 'array'`),
+    check("experiments_bandit_interval_range", sql`${t.banditIntervalMinutes} between 1 and 10080`),
+    check("experiments_bandit_floor_range", sql`${t.banditFloorPercent} >= 0 and ${t.banditFloorPercent} <= 50`),
+    check("experiments_bandit_burn_in_range", sql`${t.banditBurnInUsers} between 0 and 1000000`),
   ],
 );
 

@@ -13,6 +13,7 @@ import { createTestDatabase } from "@/db/testing/test-database";
 import type { ServiceContext } from "../context";
 import { createApiKey } from "../services/api-keys/create-api-key";
 import { loadSignedInUser } from "../services/auth/load-actor";
+import { changeExperimentStatus } from "../services/experiments/change-experiment-status";
 import { createExperiment } from "../services/experiments/create-experiment";
 import { createFlag } from "../services/flags/create-flag";
 import { upsertOverride } from "../services/flags/upsert-override";
@@ -57,8 +58,10 @@ async function seed(handle: DatabaseHandle): Promise<Record<string, string>> {
   const key = await createApiKey(sys, { name: "web", type: "client" });
   const flag = await createFlag(sys, { key: "guarded-flag", name: "Guarded flag" });
   await upsertOverride(sys, { flag: { id: flag.id }, userId: "u-1", value: true });
+  const bandit = await runningBandit(handle);
   return {
     flagId: flag.id,
+    banditId: bandit,
     experimentId: experiment.id,
     variantId: experiment.variants[1]?.id ?? "",
     controlId: experiment.variants[0]?.id ?? "",
@@ -66,6 +69,18 @@ async function seed(handle: DatabaseHandle): Promise<Record<string, string>> {
     userId: target.id,
     apiKeyId: key.id,
   };
+}
+
+/** A running bandit past its (one-user) burn-in, for the bandit actions. */
+async function runningBandit(handle: DatabaseHandle): Promise<string> {
+  const sys = systemContext(handle.db);
+  const { assignments, experiments } = await import("@/db/schema");
+  const { eq } = await import("drizzle-orm");
+  const bandit = await createExperiment(sys, readyExperiment("guarded-bandit", { experimentType: "BANDIT" }));
+  await handle.db.update(experiments).set({ banditBurnInUsers: 1 }).where(eq(experiments.id, bandit.id));
+  await changeExperimentStatus(sys, { experiment: { id: bandit.id }, status: "ACTIVE" });
+  await handle.db.insert(assignments).values(bandit.variants.map((v, i) => ({ experimentId: bandit.id, variantId: v.id, userId: `bandit-user-${i}` })));
+  return bandit.id;
 }
 
 /** A form that an admin could send: what each action reads. */
@@ -114,6 +129,8 @@ function sampleForm(action: RegisteredAction): Record<string, string | string[]>
     setPrimaryMetricAction: { ...metric, isPrimary: "false" },
     removeMetricAction: metric,
     refreshResultsAction: { key: "guarded" },
+    saveBanditSettingsAction: { experimentId: ids.banditId ?? "", intervalMinutes: "30", floorPercent: "10", burnInUsers: "50" },
+    reweightBanditAction: { experimentId: ids.banditId ?? "" },
     createUserAction: { username: "newbie", email: "newbie@example.com", password: "a long enough password", roles: ["viewer"] },
     updateUserAction: { user: ids.userId ?? "", email: "target@example.com", fullName: "Renamed", roles: ["viewer"] },
     setUserActiveAction: { user: ids.userId ?? "", active: "false" },

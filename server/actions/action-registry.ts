@@ -45,6 +45,8 @@ export const ACTION_REGISTRY: readonly RegisteredAction[] = [
   { file: "app/(app)/flags/[key]/actions.ts", name: "removeOverrideAction", needs: "feature_flag:update" },
   { file: "app/(app)/flags/[key]/actions.ts", name: "testFlagAction", needs: "feature_flag:read" },
   { file: "app/(app)/experiments/[key]/results-actions.ts", name: "refreshResultsAction", needs: "experiment:read" },
+  { file: "app/(app)/experiments/[key]/bandit-actions.ts", name: "saveBanditSettingsAction", needs: "experiment:update" },
+  { file: "app/(app)/experiments/[key]/bandit-actions.ts", name: "reweightBanditAction", needs: "experiment:update" },
   { file: "app/(app)/users/actions.ts", name: "createUserAction", needs: "user:create" },
   { file: "app/(app)/users/actions.ts", name: "updateUserAction", needs: "user:update" },
   { file: "app/(app)/users/actions.ts", name: "setUserActiveAction", needs: "user:update" },

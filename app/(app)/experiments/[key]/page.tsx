@@ -11,6 +11,7 @@ import { VariantsCard } from "@/components/experiments/variants-card";
 import { GuardrailBanner } from "@/components/results/guardrail-banner";
 import { regressions } from "@/components/results/results-text";
 import { ResultsView } from "@/components/results/results-view";
+import { BanditCard } from "@/components/bandits/bandit-card";
 import { AreaPage } from "@/components/shell/area-page";
 import { TestUserPanel } from "@/components/targeting/test-user-panel";
 import { ActionScope } from "@/components/ui/action-scope";
@@ -25,6 +26,8 @@ import { getExperiment } from "@/server/services/experiments/get-experiment";
 import { getExperimentResults } from "@/server/services/results/get-experiment-results";
 import { getResultsHistory } from "@/server/services/results/get-results-history";
 import { resultsQuerySchema } from "@/server/services/results/results.schema";
+import { listBanditAllocations } from "@/server/services/bandits/list-bandit-allocations";
+import { banditSettingsOf } from "@/server/services/bandits/update-bandit-settings";
 import { listUsers } from "@/server/services/users/list-users";
 import {
   changeStatusAction,
@@ -34,6 +37,7 @@ import {
   saveVariantsAction,
   updateExperimentAction,
 } from "./actions";
+import { reweightBanditAction, saveBanditSettingsAction } from "./bandit-actions";
 import { addMetricAction, removeMetricAction, setPrimaryMetricAction, updateMetricAction } from "./metric-actions";
 import { refreshResultsAction } from "./results-actions";
 
@@ -117,22 +121,40 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
       />
     </>
   );
+  const bandit =
+    experiment.experimentType === "BANDIT" && ctx ? (
+      <BanditCard
+        experimentId={experiment.id}
+        status={experiment.status}
+        settings={banditSettingsOf(experiment)}
+        primaryMetric={experiment.metricDefinitions.find((m) => m.isPrimary)?.name ?? null}
+        history={(await listBanditAllocations(ctx, { id: experiment.id })).map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() }))}
+        variants={experiment.variants.map((v) => ({ id: v.id, name: v.name }))}
+        now={new Date().toISOString()}
+        canUpdate={may.update}
+        canConfigure={mayConfigure}
+        actions={{ saveSettings: saveBanditSettingsAction, reweight: reweightBanditAction }}
+      />
+    ) : null;
   const variants = (
-    <VariantsCard
-      experimentId={experiment.id}
-      experimentType={experiment.experimentType}
-      status={experiment.status}
-      variants={experiment.variants.map((v) => ({
-        id: v.id,
-        name: v.name,
-        description: v.description,
-        isControl: v.isControl,
-        trafficAllocation: v.trafficAllocation,
-        configuration: v.configuration,
-      }))}
-      canUpdate={mayConfigure}
-      action={saveVariantsAction}
-    />
+    <>
+      <VariantsCard
+        experimentId={experiment.id}
+        experimentType={experiment.experimentType}
+        status={experiment.status}
+        variants={experiment.variants.map((v) => ({
+          id: v.id,
+          name: v.name,
+          description: v.description,
+          isControl: v.isControl,
+          trafficAllocation: v.trafficAllocation,
+          configuration: v.configuration,
+        }))}
+        canUpdate={mayConfigure}
+        action={saveVariantsAction}
+      />
+      {bandit}
+    </>
   );
   const metrics = (
     <MetricsCard

@@ -39,6 +39,7 @@ beforeAll(async () => {
     addMetric: { params: key, body: { name: "Clicks", eventName: "click", metricType: "COUNT" } },
     updateMetric: { params: metric, body: { name: "Renamed" } },
     removeMetric: { params: metric },
+    reweightBandit: { params: key },
   };
 });
 afterAll(() => h.close());

@@ -12,6 +12,7 @@ import { listVariantsEndpoint } from "./list-variants";
 import type { ManagementEndpoint } from "./management-endpoint";
 import { removeMetricEndpoint } from "./remove-metric";
 import { removeVariantEndpoint } from "./remove-variant";
+import { reweightBanditEndpoint } from "./reweight-bandit";
 import { updateExperimentEndpoint } from "./update-experiment";
 import { updateMetricEndpoint } from "./update-metric";
 import { updateVariantEndpoint } from "./update-variant";
@@ -32,4 +33,5 @@ export const experimentEndpoints: readonly ManagementEndpoint[] = [
   updateMetricEndpoint,
   removeMetricEndpoint,
   getExperimentResultsEndpoint,
+  reweightBanditEndpoint,
 ];
