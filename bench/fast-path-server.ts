@@ -9,7 +9,8 @@
  * It tells the parent its port and key over IPC once it listens, its peak RSS when asked, and exits
  * when the parent says so.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../db/client";
 import { assignmentsHandler } from "../server/api/endpoints/assignments";
