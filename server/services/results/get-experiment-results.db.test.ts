@@ -197,3 +197,15 @@ describe("an experiment without a control", () => {
     expect(metric!.variants.map((v) => [v.variant, v.users, v.mean, v.variance, v.relativeEffect])).toEqual([["a", 2, 0.5, 0.25, null], ["b", 1, 0, 0, null]]);
   });
 });
+
+describe("a bandit", () => {
+  it("does not check the sample ratio, whose allocations move as it learns", async () => {
+    const experiment = await createExperiment(systemContext(h.db), readyExperiment("srm-bandit", { experimentType: "BANDIT" }));
+    // 100 against 300 on a 50/50 split would be a mismatch at p < 1e-20 for an A/B test.
+    await assign(h.db, experiment, "control", users("bc", 100));
+    await assign(h.db, experiment, "treatment", users("bt", 300));
+    await refreshStatistics(h.db, experiment.id);
+    const { srm } = await getExperimentResults(reader(), { key: "srm-bandit" });
+    expect(srm).toEqual({ pValue: null, observed: { control: 100, treatment: 300 }, expected: {}, note: expect.stringMatching(/bandit's allocations change/) });
+  });
+});

@@ -46,7 +46,7 @@ export async function getExperimentResults(ctx: ServiceContext, input: { key: st
       difference: query.difference,
       correction: query.correction,
       alpha: ALPHA,
-      srm: sampleRatio(variantRows, state?.assignedUsers ?? {}),
+      srm: sampleRatio(experiment.experimentType, variantRows, state?.assignedUsers ?? {}),
       metrics: metricResults,
     };
   });
@@ -133,8 +133,12 @@ function isRegression(result: MetricResult): boolean {
   });
 }
 
-/** Assigned users per variant against the counts the traffic allocations expect (zero-weight arms left out). */
-function sampleRatio(variantRows: VariantDefinition[], assigned: Record<string, number>): ExperimentResults["srm"] {
+/**
+ * Assigned users per variant against the counts the traffic allocations expect (zero-weight arms left out).
+ * A bandit's allocations change with every re-weighting, so no single split is expected and the check is
+ * not run: its χ² against today's weights would flag every bandit that has learned anything.
+ */
+function sampleRatio(experimentType: string, variantRows: VariantDefinition[], assigned: Record<string, number>): ExperimentResults["srm"] {
   const observedCounts = variantRows.map((variant) => assigned[variant.id] ?? 0);
   const weights = variantRows.map((variant) => variant.trafficAllocation);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
@@ -145,6 +149,7 @@ function sampleRatio(variantRows: VariantDefinition[], assigned: Record<string, 
     observed[variant.name] = observedCounts[i]!;
     expected[variant.name] = totalWeight > 0 ? (totalUsers * variant.trafficAllocation) / totalWeight : 0;
   });
+  if (experimentType === "BANDIT") return { pValue: null, observed, expected: {}, note: "Not checked: a bandit's allocations change as it learns." };
   const srm = sampleRatioMismatch(observedCounts, weights);
   if (!srm) return { pValue: null, observed, expected };
   const warning =

@@ -40,6 +40,7 @@ export const experimentResultsSchema = z.object({
     observed: z.record(z.string(), z.number().int()),
     expected: z.record(z.string(), z.number()),
     warning: z.string().optional(),
+    note: z.string().optional().describe("Why the check was not run, when it was not (bandits)."),
   }),
   metrics: z.array(metricResultSchema).describe("The primary metric first."),
 });

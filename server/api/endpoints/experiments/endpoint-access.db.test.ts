@@ -40,6 +40,7 @@ beforeAll(async () => {
     updateMetric: { params: metric, body: { name: "Renamed" } },
     removeMetric: { params: metric },
     reweightBandit: { params: key },
+    getExperimentResults: { params: key },
   };
 });
 afterAll(() => h.close());
