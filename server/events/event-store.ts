@@ -36,11 +36,23 @@ export interface RefreshWindow {
  */
 export const METRIC_DELTAS_TABLE = "metric_event_deltas";
 
+/**
+ * Per enrolled user and UTC day, the aggregates of that day's events at or after the assignment, plus a
+ * row without events on the day of each assignment: what the past days of the history are rebuilt from
+ * when a metric is computed from scratch.
+ */
+export const METRIC_DAILY_DELTAS_TABLE = "metric_event_daily_deltas";
+
 export interface EventStore {
   /** The horizon for the next refresh: below it, every transaction has committed or aborted. */
   horizon(ex: Executor): Promise<string>;
   /** Fills the temporary deltas table (created by `createDeltasTable`) for one metric; answers the row count. */
   collectMetricDeltas(ex: Executor, metric: MetricEventSpec, window: RefreshWindow): Promise<number>;
+  /**
+   * Fills the temporary daily table (created by `createDailyDeltasTable`) from the rows below the horizon
+   * `to` whose time is before `before` (the start of today, UTC).
+   */
+  collectDailyDeltas(ex: Executor, metric: MetricEventSpec, window: { to: string; before: Date }): Promise<number>;
 }
 
 /** postgres.js answers raw SQL with an array of rows, PGlite with `{rows}`. */
@@ -73,6 +85,25 @@ export async function createDeltasTable(ex: Executor): Promise<void> {
 
 export async function dropDeltasTable(ex: Executor): Promise<void> {
   await ex.execute(sql.raw(`drop table if exists ${METRIC_DELTAS_TABLE}`));
+}
+
+export async function createDailyDeltasTable(ex: Executor): Promise<void> {
+  await ex.execute(
+    sql.raw(`create temporary table ${METRIC_DAILY_DELTAS_TABLE} (
+      user_id text not null,
+      variant_id uuid not null,
+      day date not null,
+      event_count bigint not null,
+      value_count bigint not null,
+      value_sum double precision not null,
+      value_min double precision,
+      value_max double precision
+    ) on commit drop`),
+  );
+}
+
+export async function dropDailyDeltasTable(ex: Executor): Promise<void> {
+  await ex.execute(sql.raw(`drop table if exists ${METRIC_DAILY_DELTAS_TABLE}`));
 }
 
 /** The number an event carries for a metric: at the metric's path in the metadata (numbers only), else `value`. */
@@ -127,6 +158,26 @@ export const postgresEventStore: EventStore = {
         max(v) filter (where at < assigned_at)
       from touched
       group by user_id, variant_id`);
+    return affectedRows(result);
+  },
+
+  async collectDailyDeltas(ex, metric, window) {
+    const to = sql`${window.to}::xid8`;
+    const before = sql`${window.before.toISOString()}::timestamptz`;
+    const value = eventNumber(metric.eventValuePath);
+    const result = await ex.execute(sql`
+      insert into ${sql.raw(METRIC_DAILY_DELTAS_TABLE)}
+      select a.user_id, a.variant_id, (a.created_at at time zone 'UTC')::date, 0, 0, 0, null, null
+      from experimentation.assignments a
+      where a.experiment_id = ${metric.experimentId} and a.xid < ${to} and a.created_at < ${before}
+      union all
+      select a.user_id, a.variant_id, (e.created_at at time zone 'UTC')::date, count(e.id), count(${value}), coalesce(sum(${value}), 0), min(${value}), max(${value})
+      from experimentation.events e
+      join experimentation.assignments a
+        on a.experiment_id = ${metric.experimentId} and a.user_id = e.user_id and a.xid < ${to}
+      where e.xid < ${to} and e.event_type = ${metric.eventName}
+        and e.created_at >= a.created_at and e.created_at < ${before}
+      group by a.user_id, a.variant_id, (e.created_at at time zone 'UTC')::date`);
     return affectedRows(result);
   },
 };

@@ -18,7 +18,7 @@ import { getExperimentResults } from "./get-experiment-results";
 import { getResultsHistory } from "./get-results-history";
 import { refreshStatistics } from "./refresh-results";
 import { experimentResultsSchema } from "./results.schema";
-import { assign, track } from "./results-fixtures";
+import { T0, assign, hoursAfter, track } from "./results-fixtures";
 
 let h: DatabaseHandle;
 let keys: TestKeys;
@@ -173,12 +173,18 @@ describe("guardrails, corrections and checks across metrics", () => {
     const history = await getResultsHistory(reader(), { key: "guardrail", difference: "absolute" });
     const converted = history.metrics[0]!;
     expect(converted.metric).toBe("converted");
-    expect(converted.days).toHaveLength(1);
-    const [control, treatment] = converted.days[0]!.variants;
-    expect(control).toMatchObject({ users: 100, newUsers: 100, mean: 0.1, effect: null });
-    expect(treatment).toMatchObject({ users: 160, newUsers: 160, mean: 0.5 });
-    expect(treatment!.effect).toBeCloseTo(0.4, 12);
-    expect(treatment!.ciLower!).toBeLessThan(0.4);
+    // Every user and event is on T0's day: the rebuilt first day already holds them all, as does today.
+    expect(converted.days[0]!.date).toBe("2026-11-01");
+    expect(converted.days.at(-1)!.date).toBe(new Date().toISOString().slice(0, 10));
+    for (const day of [converted.days[0]!, converted.days.at(-1)!]) {
+      const [control, treatment] = day.variants;
+      expect(control).toMatchObject({ users: 100, mean: 0.1, effect: null });
+      expect(treatment).toMatchObject({ users: 160, mean: 0.5 });
+      expect(treatment!.effect).toBeCloseTo(0.4, 12);
+      expect(treatment!.ciLower!).toBeLessThan(0.4);
+    }
+    expect(converted.days[0]!.variants.map((v) => v.newUsers)).toEqual([100, 160]);
+    expect(converted.days.at(-1)!.variants.map((v) => v.newUsers)).toEqual([0, 0]);
   });
 });
 
@@ -207,5 +213,38 @@ describe("a bandit", () => {
     await refreshStatistics(h.db, experiment.id);
     const { srm } = await getExperimentResults(reader(), { key: "srm-bandit" });
     expect(srm).toEqual({ pValue: null, observed: { control: 100, treatment: 300 }, expected: {}, note: expect.stringMatching(/bandit's allocations change/) });
+  });
+});
+
+describe("the history of a metric computed for the first time", () => {
+  it("is rebuilt from the event times, one cumulative row per day since the first assignment", async () => {
+    const experiment = await createExperiment(
+      systemContext(h.db),
+      readyExperiment("history-rebuilt", { metricDefinitions: [{ name: "purchases", eventName: "buy", metricType: "COUNT", isPrimary: true }] }),
+    );
+    await assign(h.db, experiment, "control", ["hc1"], T0);
+    await assign(h.db, experiment, "control", ["hc2"], hoursAfter(48));
+    await assign(h.db, experiment, "treatment", ["ht1"], T0);
+    await track(h.db, [
+      { user: "hc1", type: "buy", at: hoursAfter(1) },
+      { user: "hc1", type: "buy", at: hoursAfter(29) },
+      { user: "ht1", type: "buy", at: hoursAfter(30) },
+      // Before hc2's assignment: not counted on any day.
+      { user: "hc2", type: "buy", at: hoursAfter(30) },
+      { user: "hc2", type: "buy", at: hoursAfter(58) },
+      { user: "ht1", type: "buy", at: hoursAfter(80) },
+    ]);
+    await refreshStatistics(h.db, experiment.id);
+    const [purchases] = (await getResultsHistory(reader(), { key: "history-rebuilt", difference: "absolute" })).metrics;
+    const byDate = new Map(purchases!.days.map((day) => [day.date, day.variants.map((v) => [v.users, v.mean])]));
+    // Worked by hand: control hc1 = 1, 2, 2, 2 and hc2 from Nov 3 = 1; treatment ht1 = 0, 1, 1, 2.
+    expect(byDate.get("2026-11-01")).toEqual([[1, 1], [1, 0]]);
+    expect(byDate.get("2026-11-02")).toEqual([[1, 2], [1, 1]]);
+    expect(byDate.get("2026-11-03")).toEqual([[2, 1.5], [1, 1]]);
+    expect(byDate.get("2026-11-04")).toEqual([[2, 1.5], [1, 2]]);
+    const today = new Date().toISOString().slice(0, 10);
+    const days = (Date.parse(today) - Date.parse("2026-11-01")) / 86_400_000 + 1;
+    expect(purchases!.days.map((day) => day.date)).toHaveLength(days);
+    expect(byDate.get(today)).toEqual([[2, 1.5], [1, 2]]);
   });
 });

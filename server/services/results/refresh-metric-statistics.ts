@@ -7,7 +7,15 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { metricDailySnapshots, metricRefreshState, metricUserValues, metricVariantStatistics } from "@/db/schema";
-import { type EventStore, METRIC_DELTAS_TABLE, createDeltasTable, dropDeltasTable } from "../../events/event-store";
+import {
+  type EventStore,
+  METRIC_DAILY_DELTAS_TABLE,
+  METRIC_DELTAS_TABLE,
+  createDailyDeltasTable,
+  createDeltasTable,
+  dropDailyDeltasTable,
+  dropDeltasTable,
+} from "../../events/event-store";
 import { type MetricFormula, aggregatesOf, metricValueSql } from "./metric-value-sql";
 
 export interface RefreshableMetric extends MetricFormula {
@@ -40,6 +48,7 @@ export async function refreshMetricStatistics(tx: Executor, store: EventStore, m
     const changed = await store.collectMetricDeltas(tx, { metricId: metric.id, experimentId: metric.experimentId, eventName: metric.eventName, eventValuePath: metric.eventValuePath }, { from, to: horizon, cupedWindowDays });
     if (changed > 0) await mergeDeltas(tx, metric);
     await dropDeltasTable(tx);
+    if (from === START_OF_HISTORY) await rebuildPastDays(tx, store, metric, horizon);
   }
   await snapshotToday(tx, metric.id);
   const now = new Date();
@@ -103,6 +112,60 @@ async function mergeDeltas(tx: Executor, metric: RefreshableMetric): Promise<voi
       pre_sum = metric_variant_statistics.pre_sum + excluded.pre_sum,
       pre_sum_squares = metric_variant_statistics.pre_sum_squares + excluded.pre_sum_squares,
       sum_product = metric_variant_statistics.sum_product + excluded.sum_product`);
+}
+
+/**
+ * The history before today, for a metric computed from scratch (first time, or after its definition
+ * changed): the cumulative statistics as of the end of each UTC day from the first assignment to
+ * yesterday. Each user's value is followed day by day through the running totals of their events; only
+ * the days on which it changes add to their variant's sums (the change from the day before), so the work
+ * grows with the events, not with users × days.
+ */
+async function rebuildPastDays(tx: Executor, store: EventStore, metric: RefreshableMetric, horizon: string): Promise<void> {
+  const startOfToday = new Date();
+  startOfToday.setUTCHours(0, 0, 0, 0);
+  await createDailyDeltasTable(tx);
+  const rows = await store.collectDailyDeltas(tx, { metricId: metric.id, experimentId: metric.experimentId, eventName: metric.eventName, eventValuePath: metric.eventValuePath }, { to: horizon, before: startOfToday });
+  if (rows > 0) {
+    const value = metricValueSql(metric, aggregatesOf("", "r"));
+    await tx.execute(sql`
+      with daily as (
+        select user_id, variant_id, day, sum(event_count) as event_count, sum(value_count) as value_count, sum(value_sum) as value_sum,
+          min(value_min) as value_min, max(value_max) as value_max
+        from ${sql.raw(METRIC_DAILY_DELTAS_TABLE)} group by user_id, variant_id, day
+      ),
+      running as (
+        select user_id, variant_id, day,
+          sum(event_count) over w as event_count, sum(value_count) over w as value_count, sum(value_sum) over w as value_sum,
+          min(value_min) over w as value_min, max(value_max) over w as value_max
+        from daily window w as (partition by user_id order by day)
+      ),
+      valued as (
+        select r.user_id, r.variant_id, r.day, ${value} as value from running r
+      ),
+      changed as (
+        select variant_id, day, value, lag(value) over (partition by user_id order by day) as previous from valued
+      ),
+      moved as (
+        select variant_id, day,
+          sum((value is not null)::int - (previous is not null)::int) as users,
+          sum(coalesce(value, 0) - coalesce(previous, 0)) as sum,
+          sum(coalesce(value * value, 0) - coalesce(previous * previous, 0)) as sum_squares
+        from changed group by variant_id, day
+      ),
+      days as (
+        select generate_series(min(day), (${startOfToday.toISOString()}::timestamptz at time zone 'UTC')::date - 1, interval '1 day')::date as day from moved
+      ),
+      arms as (select distinct variant_id from moved)
+      insert into experimentation.metric_daily_snapshots (metric_id, variant_id, day, users, sum, sum_squares)
+      select ${metric.id}, arms.variant_id, days.day,
+        coalesce(sum(m.users), 0), coalesce(sum(m.sum), 0), coalesce(sum(m.sum_squares), 0)
+      from arms cross join days
+      left join moved m on m.variant_id = arms.variant_id and m.day <= days.day
+      group by arms.variant_id, days.day
+      on conflict (metric_id, variant_id, day) do update set users = excluded.users, sum = excluded.sum, sum_squares = excluded.sum_squares`);
+  }
+  await dropDailyDeltasTable(tx);
 }
 
 /** Today's (UTC) row of the history: the cumulative statistics as of this refresh. */
