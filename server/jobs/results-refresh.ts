@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { redactedMessage } from "../log-error";
 import { refreshStatistics } from "../services/results/refresh-results";
+import { repeatEvery } from "./repeat";
 
 /** Results of running experiments are at most about a minute old (issue #10); on-demand refresh is always there. */
 export const RESULTS_REFRESH_INTERVAL_MS = 60_000;
@@ -11,20 +12,7 @@ export const RESULTS_REFRESH_INTERVAL_MS = 60_000;
  * finds it taken skips that experiment, so one instance does the work. Returns a function that stops it.
  */
 export function startResultsRefresh(db: Database, intervalMs = RESULTS_REFRESH_INTERVAL_MS): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return; // never overlap: a slow refresh just delays the next
-    running = refreshStatistics(db)
-      .catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "results refresh failed", error: redactedMessage(error) })))
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return repeatEvery(intervalMs, () =>
+    refreshStatistics(db).catch((error: unknown) => console.error(JSON.stringify({ level: "error", msg: "results refresh failed", error: redactedMessage(error) }))),
+  );
 }

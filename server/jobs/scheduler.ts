@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { redactedMessage } from "../log-error";
 import { runBanditReweights } from "../services/bandits/run-bandit-reweights";
 import { runScheduledTransitions } from "../services/experiments/run-scheduled-transitions";
+import { repeatEvery } from "./repeat";
 
 /** Schedules must take effect within a minute (issue 3); a 15-second tick leaves room for a slow run. */
 export const SCHEDULER_INTERVAL_MS = 15_000;
@@ -16,12 +17,10 @@ export const BANDIT_CHECK_MS = 60_000;
  * bandits that are due (runBanditReweights locks each one). Returns a function that stops it.
  */
 export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS): () => Promise<void> {
-  let running: Promise<void> | null = null;
   // Blocked drafts are retried every tick; say so once per draft, not four times a minute.
   let reportedBlocked = new Set<string>();
   let banditsCheckedAt = -Infinity;
-  const tick = () => {
-    if (running) return; // never overlap: a slow run just delays the next
+  return repeatEvery(intervalMs, () => {
     const failed = (job: string) => (error: unknown) => console.error(JSON.stringify({ level: "error", msg: `${job} failed`, error: redactedMessage(error) }));
     const transitions = runScheduledTransitions(db)
       .then((report) => {
@@ -42,17 +41,6 @@ export function startScheduler(db: Database, intervalMs = SCHEDULER_INTERVAL_MS)
           })
           .catch(failed("bandit re-weighting"))
       : Promise.resolve();
-    running = Promise.all([transitions, bandits])
-      .then(() => undefined)
-      .finally(() => {
-        running = null;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+    return Promise.all([transitions, bandits]).then(() => undefined);
+  });
 }
