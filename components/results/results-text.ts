@@ -151,7 +151,10 @@ export function verdictText(row: VariantRow, metric: MetricResult, context: Verd
     if (!row.significant) return { text: `${measured}${chance}. Not yet conclusive.`, tone: "neutral" };
     return { text: `${measured}${chance}${good ? "" : metric.lowerIsBetter ? ", and lower is better here" : ""}. ${good ? "Likely an improvement." : "Likely worse."}`, tone: good ? "success" : "danger" };
   }
-  if (!row.significant) return { text: `No significant difference: ${measured}.`, tone: "neutral" };
+  if (!row.significant) {
+    const observed = effect === 0 ? `${row.variant} measured the same ${noun} as ${context.control}` : `${row.variant} measured ${noun} ${effectSize(Math.abs(effect), context.difference, metric.metricType)} ${effect > 0 ? "higher" : "lower"} than ${context.control}`;
+    return { text: `Not statistically significant: ${observed} (${interval}), a difference chance alone could explain.`, tone: "neutral" };
+  }
   const direction = good ? "" : metric.lowerIsBetter ? " in the wrong direction (lower is better)" : " in the wrong direction";
   return { text: `${measured}; this is statistically significant${direction}.`, tone: good ? "success" : "danger" };
 }

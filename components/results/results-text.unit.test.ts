@@ -101,7 +101,7 @@ describe("verdictText", () => {
     const treatment = row({ relativeEffect: 0.02, ciLower: -0.05, ciUpper: 0.09, significant: false });
     const verdict = verdictText(treatment, metric({ treatment }), frequentist);
     expect(verdict.tone).toBe("neutral");
-    expect(verdict.text).toBe("No significant difference: Treatment raised the conversion rate by 2% (95% CI −5% to +9%).");
+    expect(verdict.text).toBe("Not statistically significant: Treatment measured the conversion rate 2% higher than Control (95% CI −5% to +9%), a difference chance alone could explain.");
   });
 
   it("counts the users still missing before the minimum sample size", () => {
