@@ -28,8 +28,12 @@ import type { Measure, ServerMessage } from "./measured-server";
 
 const EXPERIMENT = "bench-events";
 const SCALE = Number(process.env.BENCH_EVENTS_SCALE ?? 1);
-/** Rounds of every case, each API run followed by its COPY; the report gives medians (the machine is shared and noisy). */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * Rounds of every case, each API run followed by its COPY; the report gives medians. Five by default: single
+ * rounds of the same build ranged from 0.46 to 0.65 of COPY with batches of 100 (COPY itself moved by a
+ * quarter between rounds), and a round takes seconds.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Events per case and round. */
 const CASES = [
   { batch: 100, senders: 8, events: Math.round(40_000 * SCALE) },
