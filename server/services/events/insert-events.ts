@@ -143,8 +143,12 @@ export type EventWriter = WriteBatcher<readonly NewEvent[], number>;
 export const MAX_EVENT_BATCH = 5_000;
 /** Rows waiting at most (about 1 KB each in memory); beyond it requests are refused with 503 and Retry-After. */
 export const MAX_WAITING_EVENTS = 50_000;
-/** Statements at once: one runs while another commits; the pool (10) serves other queries too. */
-export const EVENT_BATCHES_IN_FLIGHT = 2;
+/**
+ * Statements at once, so some run while others commit; the pool (10) serves other queries too. Measured
+ * with the events bench (8 senders of 100 events, 5 rounds, against COPY): 1 gave 0.43 of COPY's rate,
+ * 2 gave 0.49 to 0.53, 3 gave 0.55 to 0.61, 4 gave 0.55.
+ */
+export const EVENT_BATCHES_IN_FLIGHT = 3;
 
 export function createEventWriter(db: Executor, options: Partial<WriteBatcherOptions<readonly NewEvent[]>> = {}): EventWriter {
   return new WriteBatcher((requests) => insertEventBatches(db, requests), {
