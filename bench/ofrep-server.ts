@@ -1,13 +1,16 @@
 /**
  * The OFREP server process for bench/ofrep.bench-run.ts (its ceiling is fast-path-server.ts's `bare`),
  * started with fork(): `POST /ofrep/v1/evaluate/flags/{key}` as `npm start` serves it (request log, route
- * match, API-key check, CORS, cached definitions, evaluation) on a migrated in-memory PGlite with one
- * realistic flag: a rule with two conditions and a 50% rollout, then a 10% default rollout.
+ * match, API-key check, CORS, cached definitions, evaluation) on a migrated in-memory PGlite, or on the
+ * PostgreSQL database OFREP_DATABASE_URL names, with one realistic flag: a rule with two conditions and a
+ * 50% rollout, then a 10% default rollout.
  * It tells the parent its port (and key) over IPC once it listens, and exits when the parent says so.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
+import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
+import { featureFlags } from "../db/schema";
 import { migrateUp } from "../db/migrate/runner";
 import { ofrepFlagHandler } from "../server/api/endpoints/ofrep/ofrep-endpoints";
 import { serveFromNode } from "../server/api/node-adapter";
@@ -21,9 +24,12 @@ export type OfrepServerMessage = { port: number; key: string | null };
 const BENCH_FLAG = process.argv[3] ?? "bench-new-checkout";
 
 async function ofrep(): Promise<{ listener: (req: IncomingMessage, res: ServerResponse) => void; key: string }> {
-  const handle = await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
+  const url = process.env.OFREP_DATABASE_URL;
+  const handle = url ? await openDatabase({ kind: "postgres", url }) : await openDatabase({ kind: "pglite-instance", client: await PGlite.create() });
   await migrateUp(handle.runner);
   const ctx = systemContext(handle.db);
+  // A database kept from an earlier run holds the flag already.
+  await handle.db.delete(featureFlags).where(eq(featureFlags.key, BENCH_FLAG));
   await createFlag(ctx, {
     key: BENCH_FLAG,
     name: "New checkout",

@@ -64,11 +64,15 @@ async function wrk(script: string, url: string, key: string | null, seconds: num
 }
 
 /** The ceiling is the fast-path bench's own bare node:http server (fast-path-server.ts `bare`). */
-async function start(mode: "bare" | "ofrep"): Promise<{ child: ChildProcess; message: OfrepServerMessage }> {
+async function start(mode: "bare" | "ofrep", databaseUrl?: string): Promise<{ child: ChildProcess; message: OfrepServerMessage }> {
   // Compiled as `npm start` runs the server (scripts/bundle.mjs), not through tsx.
   const script = await ensureBundle(mode === "bare" ? "bench/fast-path-server.ts" : "bench/ofrep-server.ts", "bench");
   const args = mode === "bare" ? ["bare"] : [String(OFREP_PORT), BENCH_FLAG];
-  const child = fork(script, args, { execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+  const child = fork(script, args, {
+    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [],
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    env: { ...process.env, OFREP_DATABASE_URL: databaseUrl ?? "" },
+  });
   const message = await new Promise<OfrepServerMessage>((resolve, reject) => {
     child.once("message", (m) => resolve(m as ServerMessage | OfrepServerMessage));
     child.once("exit", (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
@@ -92,12 +96,13 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
 
-export async function benchOfrep() {
+/** On the embedded PGlite in the server's process (the default install), or on the PostgreSQL database `databaseUrl`. */
+export async function benchOfrep(databaseUrl?: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "exp-bench-ofrep-"));
   const script = path.join(dir, "ofrep.lua");
   writeFileSync(script, WRK_SCRIPT);
   const bare = await start("bare");
-  const ofrep = await start("ofrep");
+  const ofrep = await start("ofrep", databaseUrl);
   try {
     const urls = { bare: `http://127.0.0.1:${bare.message.port}/`, ofrep: `http://127.0.0.1:${ofrep.message.port}/ofrep/v1/evaluate/flags/${BENCH_FLAG}` };
     await wrk(script, urls.bare, null, WARM_UP_S);
@@ -112,6 +117,7 @@ export async function benchOfrep() {
     const bareRps = median(rounds.map((r) => r.bare.perSecond));
     const ofrepRps = median(rounds.map((r) => r.ofrep.perSecond));
     return {
+      database: databaseUrl ? "postgresql" : "pglite",
       connections: CONNECTIONS,
       rounds,
       median: {
