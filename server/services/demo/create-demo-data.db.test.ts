@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
-import { assignments, banditAllocations, experiments, featureFlags, users, variants } from "@/db/schema";
+import { assignments, auditLog, banditAllocations, events, experiments, featureFlags, users, variants } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { Conflict } from "../../errors";
 import { rowsOf } from "../../events/event-store";
@@ -81,5 +81,23 @@ describe("createDemoData (small scale)", () => {
     expect((error as Conflict).message).toMatch(/Demo data already exists/);
     expect(await h.db.$count(assignments)).toBe(before);
     expect(await h.db.$count(experiments, and(eq(experiments.key, "checkout-button-color")))).toBe(1);
+  });
+});
+
+describe("createDemoData when a step fails", () => {
+  it("leaves nothing behind", async () => {
+    const db = await createTestDatabase();
+    try {
+      // The bandit's history is among the last things written: every experiment before it exists by then.
+      await db.db.execute(sql`create function experimentation.refuse_demo() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`);
+      await db.db.execute(sql`create trigger refuse_demo before insert on experimentation.bandit_allocations for each row execute function experimentation.refuse_demo()`);
+      const counts = async () => Promise.all([experiments, assignments, events, featureFlags, users, auditLog].map((table) => db.db.$count(table)));
+      const before = await counts();
+      const error = await createDemoData(db.db, systemContext(db.db).actor, { scale: 0.05, now }).catch((e: unknown) => e);
+      expect(String((error as Error).cause)).toMatch(/disk full/);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -40,7 +40,18 @@ export const DEMO_EXPERIMENT_KEYS = ["checkout-button-color", "onboarding-copy",
 const DEMO_FLAGS = ["new-checkout-flow", "homepage-theme"] as const;
 const DAY = 86_400_000;
 
+/**
+ * All of the demo or none of it: everything is written in one transaction, and the results are computed
+ * after it commits (a refresh only sees committed rows).
+ */
 export async function createDemoData(db: Database, actor: Actor, options: DemoOptions = {}): Promise<DemoReport> {
+  // The services open their own transactions, which inside this one become savepoints.
+  const report = await db.transaction((tx) => writeDemoData(tx as unknown as Database, actor, options));
+  await refreshStatistics(db);
+  return report;
+}
+
+async function writeDemoData(db: Database, actor: Actor, options: DemoOptions): Promise<DemoReport> {
   const scale = options.scale ?? 1;
   const days = options.days ?? 28;
   const now = options.now ?? new Date();
@@ -185,8 +196,6 @@ export async function createDemoData(db: Database, actor: Actor, options: DemoOp
     });
     if (existingFlag) report.flags.push(flag.key);
   }
-
-  await refreshStatistics(db);
   return report;
 }
 
