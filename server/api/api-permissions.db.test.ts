@@ -83,7 +83,8 @@ beforeAll(async () => {
   await createUser(sys, { username: "vic", email: "vic@example.com", password, roles: ["viewer"] });
   await createUser(sys, { username: "eli", email: "eli@example.com", password, roles: ["experimenter"] });
   const target = await createUser(sys, { username: "target", email: "target@example.com", password, roles: ["viewer"] });
-  const experiment = await createExperiment(sys, readyExperiment("guarded"));
+  // A bandit, so that the bandit's own endpoints answer as well as every experiment endpoint.
+  const experiment = await createExperiment(sys, readyExperiment("guarded", { experimentType: "BANDIT" }));
   await createRole(sys, { name: "custom", permissions: ["experiment:read"] });
   // Flag paths use the same {key}: a flag of that key, with an override for {userId}.
   await createFlag(sys, booleanFlag("guarded"));

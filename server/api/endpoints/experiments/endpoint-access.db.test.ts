@@ -24,6 +24,8 @@ beforeAll(async () => {
   const key = { key: "guarded" };
   const variant = { ...key, variantId: experiment.variants[1]!.id };
   const metric = { ...key, metricId: experiment.metricDefinitions[0]!.id };
+  await call(h, createExperimentEndpoint, { key: keys.admin, body: readyExperiment("guarded-bandit", { experimentType: "BANDIT" }) });
+  const bandit = { key: "guarded-bandit" };
   requests = {
     listExperiments: {},
     createExperiment: { body: readyExperiment("another") },
@@ -41,6 +43,8 @@ beforeAll(async () => {
     removeMetric: { params: metric },
     reweightBandit: { params: key },
     getExperimentResults: { params: key },
+    getBandit: { params: bandit },
+    updateBanditSettings: { params: bandit, body: { intervalMinutes: 30, floorPercent: 10, burnInUsers: 50 } },
   };
 });
 afterAll(() => h.close());

@@ -1,6 +1,7 @@
 /** Every experiment management endpoint, for the OpenAPI document and the access tests. */
 import { addMetricEndpoint } from "./add-metric";
 import { addVariantEndpoint } from "./add-variant";
+import { getBanditEndpoint, updateBanditSettingsEndpoint } from "./bandit";
 import { changeExperimentStatusEndpoint } from "./change-experiment-status";
 import { createExperimentEndpoint } from "./create-experiment";
 import { deleteExperimentEndpoint } from "./delete-experiment";
@@ -33,5 +34,7 @@ export const experimentEndpoints: readonly ManagementEndpoint[] = [
   updateMetricEndpoint,
   removeMetricEndpoint,
   getExperimentResultsEndpoint,
+  getBanditEndpoint,
+  updateBanditSettingsEndpoint,
   reweightBanditEndpoint,
 ];
