@@ -88,7 +88,9 @@ test("an override value the flag cannot take is refused by the server at its fie
     select.value = '"yes"';
   });
   await form.getByRole("button", { name: "Add override" }).click();
+  // The server's message, at the field (the hint says something else, so this is the error).
   await expect(form.getByText("A boolean flag takes true or false.")).toBeVisible();
+  await expect(form.getByLabel("Value")).toHaveAttribute("aria-invalid", "true");
   const list = await request.get("/api/v1/flags/strict/overrides", { headers: admin() });
   expect((await list.json()).total).toBe(0);
 });

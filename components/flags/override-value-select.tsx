@@ -28,7 +28,7 @@ export function OverrideValueSelect({ label = "Value", variants, defaultValue, e
   // A stored value the flag no longer offers stays visible, so saving the row unchanged says why it is refused.
   if (initial !== undefined && !options.some((o) => o.value === initial)) options.push({ value: initial, label: `${initial} (no longer a value of this flag)` });
   return (
-    <Field label={label} error={error} hint={variants === null ? "A boolean flag takes true or false." : "One of the flag's variants."}>
+    <Field label={label} error={error} hint={variants === null ? "On (true) or off (false) for this user." : "The variant this user gets."}>
       {(c) => (
         <Select {...c} name="value" defaultValue={initial}>
           {options.map((option) => (
