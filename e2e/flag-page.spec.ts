@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { seededKeys } from "./keys";
+import { snapshotWidths } from "./screenshots";
 import { signIn } from "./session";
 
 /** Bad input on the flag pages: field errors, nothing changed. And a viewer reads without edit controls. */
@@ -114,4 +115,40 @@ test("a viewer reads the flag without edit controls, and can still test a user",
   await panel.getByLabel("User id").fill("anyone");
   await panel.getByRole("button", { name: "Test" }).click();
   await expect(panel.getByRole("group", { name: "Test result" })).toContainText("SPLIT");
+});
+
+test("overrides are found by part of a user id and by whether they have expired", async ({ page, request }) => {
+  await flag(request, { key: "findable", name: "Findable", status: "ACTIVE", rolloutPercentage: 0 });
+  const many = await request.post("/api/v1/flags/findable/overrides", { headers: admin(), data: { userIds: ["beta-1", "beta-2", "qa-1"], value: true } });
+  expect(many.status(), await many.text()).toBe(200);
+  const soon = new Date(Date.now() + 1_500).toISOString();
+  const one = await request.post("/api/v1/flags/findable/overrides", { headers: admin(), data: { userId: "beta-soon", value: false, expiresAt: soon } });
+  expect(one.status(), await one.text()).toBe(201);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+  await signIn(page, "pmanager");
+  await page.goto("/flags/findable?tab=overrides");
+  const table = page.getByRole("table", { name: "Overrides" });
+  const userIds = () => table.getByRole("row").filter({ hasNot: page.getByRole("columnheader") }).locator("td:first-child");
+  await expect(userIds()).toHaveText(["beta-1", "beta-2", "beta-soon", "qa-1"]);
+
+  const find = page.getByRole("search", { name: "Find overrides" });
+  await find.getByLabel("User id").fill("beta");
+  await find.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/[?&]search=beta/);
+  await expect(page).toHaveURL(/[?&]tab=overrides/);
+  await expect(userIds()).toHaveText(["beta-1", "beta-2", "beta-soon"]);
+  await snapshotWidths(page, "flag-overrides-found");
+
+  await find.getByLabel("Show").selectOption("expired");
+  await expect(page).toHaveURL(/[?&]state=expired/);
+  await expect(userIds()).toHaveText(["beta-soon"]);
+
+  await find.getByLabel("User id").fill("qa");
+  await find.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByText("No overrides match")).toBeVisible();
+  await expect(page.getByText("No expired override has a user id containing “qa”.")).toBeVisible();
+
+  await find.getByRole("link", { name: "Clear" }).click();
+  await expect(userIds()).toHaveText(["beta-1", "beta-2", "beta-soon", "qa-1"]);
 });

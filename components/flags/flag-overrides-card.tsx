@@ -19,6 +19,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { FlagVariant } from "@/core/flags/flag-definition";
 import { bulkUpsertOverridesSchema, upsertOverrideSchema } from "@/server/services/flags/override.schema";
 import { checkFlagForm, displayValue, readOverrideForm } from "./flag-form-data";
+import { type OverrideFilterValues, OverrideFilters } from "./override-filters";
 import { OverrideValueSelect } from "./override-value-select";
 
 export interface OverrideView {
@@ -33,6 +34,9 @@ export interface OverrideView {
 
 export interface FlagOverridesCardProps {
   flagId: string;
+  flagKey: string;
+  /** The filters the table's rows were chosen by. */
+  filters: OverrideFilterValues;
   variants: readonly FlagVariant[] | null;
   overrides: readonly OverrideView[];
   page: { page: number; pageSize: number; total: number };
@@ -45,6 +49,12 @@ type Editing = { kind: "one"; override: OverrideView | null } | { kind: "many" }
 const checkOne = checkFlagForm(readOverrideForm, upsertOverrideSchema);
 const checkMany = checkFlagForm(readOverrideForm, bulkUpsertOverridesSchema);
 
+/** Why the filtered table is empty, in the filters' words. */
+function noMatch(filters: OverrideFilterValues): string {
+  const kind = filters.state === undefined ? "override" : `${filters.state} override`;
+  return filters.search === undefined ? `This flag has no ${kind}.` : `No ${kind} has a user id containing “${filters.search}”.`;
+}
+
 /** How a variant value reads in the table: the variant's key with its value. */
 function valueLabel(value: unknown, variants: readonly FlagVariant[] | null): string {
   const variant = variants?.find((v) => JSON.stringify(v.value) === JSON.stringify(value));
@@ -56,7 +66,8 @@ function valueLabel(value: unknown, variants: readonly FlagVariant[] | null): st
  * then kept, marked expired, and never applied). Add one, edit one, remove one, or paste many user ids
  * with one value, reason and expiry.
  */
-export function FlagOverridesCard({ flagId, variants, overrides, page, canUpdate, actions }: FlagOverridesCardProps) {
+export function FlagOverridesCard({ flagId, flagKey, filters, variants, overrides, page, canUpdate, actions }: FlagOverridesCardProps) {
+  const filtered = filters.search !== undefined || filters.state !== undefined;
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<OverrideView | null>(null);
   const close = () => setEditing(null);
@@ -138,12 +149,17 @@ export function FlagOverridesCard({ flagId, variants, overrides, page, canUpdate
       ) : null}
       <CardBody className="space-y-4">
         {done ? <FormMessage tone="success">{done.message}</FormMessage> : null}
+        {overrides.length > 0 || filtered ? <OverrideFilters flagKey={flagKey} values={filters} /> : null}
         {overrides.length === 0 ? (
-          <EmptyState
-            icon={<UsersIcon />}
-            title="No overrides"
-            description="Give a tester, a customer or a whole list of users a value of their own, for good or until a date."
-          />
+          filtered ? (
+            <EmptyState icon={<UsersIcon />} title="No overrides match" description={noMatch(filters)} />
+          ) : (
+            <EmptyState
+              icon={<UsersIcon />}
+              title="No overrides"
+              description="Give a tester, a customer or a whole list of users a value of their own, for good or until a date."
+            />
+          )
         ) : (
           <>
             <OverridesTable

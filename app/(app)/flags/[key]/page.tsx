@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FlagHeader } from "@/components/flags/flag-header";
 import { FlagOverridesCard } from "@/components/flags/flag-overrides-card";
+import { overrideFiltersFrom } from "@/components/flags/override-filters";
 import { FlagRulesCard } from "@/components/flags/flag-rules-card";
 import { FlagSettingsCard } from "@/components/flags/flag-settings-card";
 import { FlagTestPanel } from "@/components/flags/flag-test-panel";
@@ -61,9 +62,10 @@ export default async function FlagPage({ params, searchParams }: Props) {
     create: can(ctx.actor, "feature_flag", "create"),
     delete: can(ctx.actor, "feature_flag", "delete"),
   };
+  const overrideFilters = overrideFiltersFrom(query);
   const [owners, overrides] = await Promise.all([
     may.update ? ownerOptions(ctx, flag.owner) : ownerOptions(null, flag.owner),
-    listOverrides(ctx, { flag: { id: flag.id }, page, pageSize: OVERRIDES_PAGE_SIZE }),
+    listOverrides(ctx, { flag: { id: flag.id }, page, pageSize: OVERRIDES_PAGE_SIZE, ...overrideFilters }),
   ]);
   const owner = flag.owner;
   const tab = typeof query.tab === "string" ? query.tab : undefined;
@@ -135,6 +137,8 @@ export default async function FlagPage({ params, searchParams }: Props) {
               content: (
                 <FlagOverridesCard
                   flagId={flag.id}
+                  flagKey={flag.key}
+                  filters={overrideFilters}
                   variants={flag.variants}
                   overrides={overrides.rows.map((row) => ({
                     id: row.id,
