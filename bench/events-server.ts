@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     }
     void serveFromNode(fast.route.handler, req, res, fast.params);
   };
-  await serveForParent(listener, Number(process.argv[2] ?? 0), null, closeAppDatabase);
+  await serveForParent(listener, Number(process.argv[2] ?? 0), null, { onStop: closeAppDatabase });
 }
 
 main().catch((error: unknown) => {

@@ -9,8 +9,7 @@
  * It tells the parent its port and key over IPC once it listens, its peak RSS when asked, and exits
  * when the parent says so.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../db/client";
 import { assignmentsHandler } from "../server/api/endpoints/assignments";
@@ -19,16 +18,7 @@ import { matchFastRoute } from "../server/api/routes";
 import { logRequests } from "../server/http/request-log";
 import { assignmentWriter } from "../server/services/assignments/insert-assignments";
 import { seedFastPath } from "./fast-path-seed";
-
-/** What the server tells the parent once it listens. */
-export type ServerMessage = { port: number; key: string | null };
-/** What the parent asks: start measuring (peak RSS, CPU time), report the measure, or stop. */
-export type ParentCommand = "measure-start" | "measure-report" | "stop";
-/**
- * The answer to "measure-report": since "measure-start", the peak RSS, the CPU time used (user + system)
- * and the batches of new assignments written (how many requests share one INSERT).
- */
-export type Measure = { peakRss: number; cpuMicros: number; batches: number };
+import { serveForParent } from "./measured-server";
 
 function bare(): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -70,31 +60,7 @@ async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode !== "bare" && mode !== "assignments") throw new Error(`mode must be bare or assignments (got ${mode})`);
   const { listener, key, batches } = mode === "bare" ? { listener: bare(), key: null, batches: () => 0 } : await assignments();
-  const server = createServer(listener);
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(Number(process.argv[3] ?? 0), "127.0.0.1", resolve));
-  let peakRss = process.memoryUsage.rss();
-  let cpuAtStart = process.cpuUsage();
-  let batchesAtStart = batches();
-  setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 200).unref();
-  const message: ServerMessage = { port: (server.address() as AddressInfo).port, key };
-  process.send?.(message);
-  process.on("message", (command: ParentCommand) => {
-    if (command === "measure-start") {
-      peakRss = process.memoryUsage.rss();
-      cpuAtStart = process.cpuUsage();
-      batchesAtStart = batches();
-    } else if (command === "measure-report") {
-      const cpu = process.cpuUsage(cpuAtStart);
-      const measure: Measure = { peakRss: Math.max(peakRss, process.memoryUsage.rss()), cpuMicros: cpu.user + cpu.system, batches: batches() - batchesAtStart };
-      process.send?.(measure);
-    } else {
-      server.closeAllConnections();
-      server.close(() => process.exit(0));
-    }
-  });
+  await serveForParent(listener, Number(process.argv[3] ?? 0), key, { batches });
 }
 
 main().catch((error: unknown) => {

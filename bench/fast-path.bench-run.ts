@@ -22,7 +22,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { ensureBundle } from "../scripts/bundle.mjs";
 import { FULL_EXPERIMENT, PARTIAL_EXPERIMENT } from "./fast-path-seed";
-import type { Measure, ServerMessage } from "./fast-path-server";
+import type { Measure, ServerMessage } from "./measured-server";
 
 const CONNECTIONS = 32;
 const WARM_UP_MS = 2_000;

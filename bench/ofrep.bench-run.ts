@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ensureBundle } from "../scripts/bundle.mjs";
-import type { ServerMessage } from "./fast-path-server";
+import type { ServerMessage } from "./measured-server";
 import type { OfrepServerMessage } from "./ofrep-server";
 
 const BENCH_FLAG = "bench-new-checkout";

@@ -4,7 +4,7 @@ import type { ServiceContext } from "../../context";
 import { Conflict } from "../../errors";
 import type { ExperimentRef } from "../experiments/experiment.schema";
 import { findExperiment } from "../experiments/load-experiment";
-import { type BanditHistoryEntry, listBanditAllocations } from "./list-bandit-allocations";
+import { type BanditHistoryEntry, banditHistory } from "./list-bandit-allocations";
 import { banditSettingsOf } from "./update-bandit-settings";
 
 export interface BanditOverview {
@@ -15,7 +15,9 @@ export interface BanditOverview {
 /** A bandit's settings and its recorded re-weightings (oldest first); 409 for any other type of experiment. */
 export async function getBandit(ctx: ServiceContext, ref: ExperimentRef): Promise<BanditOverview> {
   authorize(ctx, "experiment", "read");
-  const experiment = await findExperiment(ctx.db, ref);
-  if (experiment.experimentType !== "BANDIT") throw new Conflict(`"${experiment.key}" is not a bandit experiment; it has no bandit settings or re-weightings.`);
-  return { settings: banditSettingsOf(experiment), history: await listBanditAllocations(ctx, ref) };
+  return ctx.db.transaction(async (tx) => {
+    const experiment = await findExperiment(tx, ref);
+    if (experiment.experimentType !== "BANDIT") throw new Conflict(`"${experiment.key}" is not a bandit experiment; it has no bandit settings or re-weightings.`);
+    return { settings: banditSettingsOf(experiment), history: await banditHistory(tx, experiment.id) };
+  });
 }

@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import { banditAllocations } from "@/db/schema";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
@@ -20,17 +21,19 @@ const MAX_ENTRIES = 5000;
 /** A bandit's latest re-weightings, oldest first, each arm named by its variant (null if it has since been removed). */
 export async function listBanditAllocations(ctx: ServiceContext, ref: ExperimentRef): Promise<BanditHistoryEntry[]> {
   authorize(ctx, "experiment", "read");
-  return ctx.db.transaction(async (tx) => {
-    const experiment = await findExperiment(tx, ref);
-    const names = new Map((await loadVariants(tx, experiment.id)).map((v) => [v.id, v.name]));
-    const rows = await tx
-      .select()
-      .from(banditAllocations)
-      .where(eq(banditAllocations.experimentId, experiment.id))
-      .orderBy(desc(banditAllocations.createdAt), desc(banditAllocations.id))
-      .limit(MAX_ENTRIES);
-    return rows.reverse().map((row) => historyEntry(row, names));
-  });
+  return ctx.db.transaction(async (tx) => banditHistory(tx, (await findExperiment(tx, ref)).id));
+}
+
+/** The history of the experiment `experimentId`, for a caller that has found it already. */
+export async function banditHistory(ex: Executor, experimentId: string): Promise<BanditHistoryEntry[]> {
+  const names = new Map((await loadVariants(ex, experimentId)).map((v) => [v.id, v.name]));
+  const rows = await ex
+    .select()
+    .from(banditAllocations)
+    .where(eq(banditAllocations.experimentId, experimentId))
+    .orderBy(desc(banditAllocations.createdAt), desc(banditAllocations.id))
+    .limit(MAX_ENTRIES);
+  return rows.reverse().map((row) => historyEntry(row, names));
 }
 
 /** A stored re-weighting with each arm named by its variant (null if it has since been removed). */

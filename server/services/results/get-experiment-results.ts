@@ -140,16 +140,12 @@ function isRegression(result: MetricResult): boolean {
  */
 function sampleRatio(experimentType: string, variantRows: VariantDefinition[], assigned: Record<string, number>): ExperimentResults["srm"] {
   const observedCounts = variantRows.map((variant) => assigned[variant.id] ?? 0);
+  const observed = Object.fromEntries(variantRows.map((variant, i) => [variant.name, observedCounts[i]!]));
+  if (experimentType === "BANDIT") return { pValue: null, observed, expected: {}, note: "Not checked: a bandit's allocations change as it learns." };
   const weights = variantRows.map((variant) => variant.trafficAllocation);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   const totalUsers = variantRows.reduce((sum, variant, i) => sum + (variant.trafficAllocation > 0 ? observedCounts[i]! : 0), 0);
-  const observed: Record<string, number> = {};
-  const expected: Record<string, number> = {};
-  variantRows.forEach((variant, i) => {
-    observed[variant.name] = observedCounts[i]!;
-    expected[variant.name] = totalWeight > 0 ? (totalUsers * variant.trafficAllocation) / totalWeight : 0;
-  });
-  if (experimentType === "BANDIT") return { pValue: null, observed, expected: {}, note: "Not checked: a bandit's allocations change as it learns." };
+  const expected = Object.fromEntries(variantRows.map((variant) => [variant.name, totalWeight > 0 ? (totalUsers * variant.trafficAllocation) / totalWeight : 0]));
   const srm = sampleRatioMismatch(observedCounts, weights);
   if (!srm) return { pValue: null, observed, expected };
   const warning =
