@@ -5,21 +5,21 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { closeAppDatabase, getDatabaseHandle } from "../db/app-database";
-import { serveFromNode } from "../server/api/node-adapter";
+import { type ServeOptions, serveFromNode } from "../server/api/node-adapter";
 import { matchFastRoute } from "../server/api/routes";
-import { logRequests } from "../server/http/request-log";
 import { serveForParent } from "./measured-server";
+
+const LOGGED: ServeOptions = { log: true };
 
 async function main(): Promise<void> {
   await getDatabaseHandle();
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    logRequests(req, res);
     const fast = matchFastRoute(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
     if (!fast) {
       res.writeHead(404).end();
       return;
     }
-    void serveFromNode(fast.route.handler, req, res, fast.params);
+    serveFromNode(fast.route.handler, req, res, fast.params, LOGGED);
   };
   await serveForParent(listener, Number(process.argv[2] ?? 0), null, { onStop: closeAppDatabase });
 }

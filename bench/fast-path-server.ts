@@ -13,9 +13,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase } from "../db/client";
 import { assignmentsHandler } from "../server/api/endpoints/assignments";
-import { serveFromNode } from "../server/api/node-adapter";
+import { type ServeOptions, serveFromNode } from "../server/api/node-adapter";
 import { matchFastRoute } from "../server/api/routes";
-import { logRequests } from "../server/http/request-log";
 import { assignmentWriter } from "../server/services/assignments/insert-assignments";
 import { seedFastPath } from "./fast-path-seed";
 import { serveForParent } from "./measured-server";
@@ -41,17 +40,16 @@ async function assignments(): Promise<{ listener: Listener; key: string; batches
   const key = url ? process.env.BENCH_KEY : (await seedFastPath(handle)).key;
   if (!key) throw new Error("BENCH_KEY is required with BENCH_DATABASE_URL");
   // The app's own handler, on this database (the one in fastRoutes would open DATABASE_URL's).
-  const handler = assignmentsHandler(async () => handle);
-  const log = process.env.BENCH_LOG !== "off";
+  const handler = assignmentsHandler(() => handle);
+  const logged: ServeOptions = { log: process.env.BENCH_LOG !== "off" };
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    if (log) logRequests(req, res);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const fast = matchFastRoute(req.method ?? "GET", path);
     if (!fast) {
       res.writeHead(404).end();
       return;
     }
-    void serveFromNode(handler, req, res, fast.params);
+    serveFromNode(handler, req, res, fast.params, logged);
   };
   return { listener, key, batches: () => assignmentWriter(handle.db).batches };
 }

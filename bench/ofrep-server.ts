@@ -13,13 +13,15 @@ import { openDatabase } from "../db/client";
 import { featureFlags } from "../db/schema";
 import { migrateUp } from "../db/migrate/runner";
 import { ofrepFlagHandler } from "../server/api/endpoints/ofrep/ofrep-endpoints";
-import { serveFromNode } from "../server/api/node-adapter";
-import { logRequests } from "../server/http/request-log";
+import { type ServeOptions, serveFromNode } from "../server/api/node-adapter";
 import { createApiKey } from "../server/services/api-keys/create-api-key";
 import { createFlag } from "../server/services/flags/create-flag";
 import { systemContext } from "../server/services/testing";
 
 export type OfrepServerMessage = { port: number; key: string | null };
+
+/** As `npm start` serves the fast path: with its log line (BENCH_LOG=off leaves it out, to measure what it costs). */
+const LOGGED: ServeOptions = { log: process.env.BENCH_LOG !== "off" };
 
 const BENCH_FLAG = process.argv[3] ?? "bench-new-checkout";
 
@@ -38,13 +40,12 @@ async function ofrep(): Promise<{ listener: (req: IncomingMessage, res: ServerRe
     targetingRules: [{ id: "na-paid", condition: { country: { $in: ["US", "CA"] }, plan: { $ne: "free" } }, rolloutPercentage: 50 }],
   });
   const { key } = await createApiKey(ctx, { name: "bench", type: "client" });
-  const handler = ofrepFlagHandler({ database: async () => handle });
+  const handler = ofrepFlagHandler({ database: () => handle });
   const route = /^\/ofrep\/v1\/evaluate\/flags\/([^/]+)$/;
   const listener = (req: IncomingMessage, res: ServerResponse) => {
-    logRequests(req, res);
     const match = route.exec((req.url ?? "/").split("?")[0] ?? "/");
     if (!match || req.method !== "POST") return void res.writeHead(404).end();
-    void serveFromNode(handler, req, res, { key: decodeURIComponent(match[1] ?? "") });
+    serveFromNode(handler, req, res, { key: decodeURIComponent(match[1] ?? "") }, LOGGED);
   };
   return { listener, key };
 }

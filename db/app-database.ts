@@ -9,7 +9,8 @@ export class PendingMigrationsError extends Error {
 // One database per process. Next bundles server code separately from our custom server, so module
 // state is not shared between them; globalThis is. Two PGlite instances on one directory would corrupt it.
 const KEY = Symbol.for("experimentation.database");
-type Holder = { [KEY]?: Promise<DatabaseHandle> };
+const READY = Symbol.for("experimentation.database.ready");
+type Holder = { [KEY]?: Promise<DatabaseHandle>; [READY]?: DatabaseHandle };
 
 /**
  * Brings a freshly opened database to a state the app can serve from: the embedded database belongs
@@ -41,13 +42,24 @@ async function open(): Promise<DatabaseHandle> {
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
-    holder[KEY] = open();
-    // A failed open is not cached: the next call tries again (e.g. after the migration was run).
-    holder[KEY].catch(() => {
-      delete holder[KEY];
-    });
+    const opening = open();
+    holder[KEY] = opening;
+    opening.then(
+      (handle) => {
+        if (holder[KEY] === opening) holder[READY] = handle;
+      },
+      // A failed open is not cached: the next call tries again (e.g. after the migration was run).
+      () => {
+        if (holder[KEY] === opening) delete holder[KEY];
+      },
+    );
   }
   return holder[KEY];
+}
+
+/** The database once open, without waiting a turn (the SDK fast path answers in the turn a request arrives); else the opening. */
+export function databaseHandle(): DatabaseHandle | Promise<DatabaseHandle> {
+  return (globalThis as Holder)[READY] ?? getDatabaseHandle();
 }
 
 export async function getDb(): Promise<Database> {
@@ -58,5 +70,6 @@ export async function closeAppDatabase(): Promise<void> {
   const holder = globalThis as Holder;
   const pending = holder[KEY];
   delete holder[KEY];
+  delete holder[READY];
   if (pending) await (await pending).close();
 }

@@ -6,6 +6,8 @@
  * indexes and inherited properties resolve too (`"tags.0"`, `"tags.length"`).
  */
 export function getPath(obj: unknown, path: string): unknown {
+  // Most attributes are top-level (`country`, `plan`): no array of parts to make for them.
+  if (!path.includes(".")) return isIndexable(obj) && path in obj ? obj[path] : null;
   let current: unknown = obj;
   for (const part of path.split(".")) {
     if (!isIndexable(current) || !(part in current)) return null;

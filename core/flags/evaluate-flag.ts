@@ -80,10 +80,12 @@ export function evaluateFlag(input: EvaluateFlagInput): FlagEvaluation {
 
   if (override && overrideIsActive(override, now)) return fromOverride(flag, override.value);
 
-  // The user id wins over an `id` in the context: it is the identity everything else is keyed on.
-  const attributes: Attributes = { ...input.context, id: userId };
   const bucket = rolloutBucket(flag.key, userId);
-  for (const [index, rule] of flag.targetingRules.entries()) {
+  const rules = flag.targetingRules;
+  // The user id wins over an `id` in the context: it is the identity everything else is keyed on.
+  const attributes: Attributes = rules.length === 0 ? input.context : { ...input.context, id: userId };
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
     if (!evalCondition(attributes, rule.condition)) continue;
     if (!inPercentage(bucket, rule.rolloutPercentage ?? 100)) continue;
     const decidedBy = { kind: "rule", ruleId: rule.id, index } as const;

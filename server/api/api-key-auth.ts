@@ -6,6 +6,7 @@ import type { ApiKeyType } from "@/db/schema/enums";
 import { setBounded } from "../cache/bounded-map";
 import { onChange } from "../cache/change-feed";
 import { Unauthenticated } from "../errors";
+import type { ApiRequest } from "./types";
 import { rolePermissionSet } from "../services/auth/load-actor";
 import { hashApiKey } from "../services/api-keys/key-material";
 
@@ -102,6 +103,18 @@ export class ApiKeyCache<Handle extends Listening = DatabaseHandle> {
     return loading;
   }
 
+  /**
+   * The key from memory, without waiting a turn: its principal, null for a hash known to be no key, or
+   * undefined when only `lookup` can tell (not subscribed yet, entries older than the safety net, or a
+   * hash never seen).
+   */
+  peek(keyHash: string): ApiKeyPrincipal | null | undefined {
+    if (!this.listening || this.now() - this.filledSince > MAX_ENTRY_AGE_MS) return undefined;
+    const known = this.known.get(keyHash);
+    if (known) return known;
+    return this.unknown.has(keyHash) ? null : undefined;
+  }
+
   get size(): { known: number; unknown: number } {
     return { known: this.known.size, unknown: this.unknown.size };
   }
@@ -147,6 +160,16 @@ export function presentedKey(headers: { get(name: string): string | null }): str
 }
 
 /**
+ * The request as if `key` had come in `X-API-Key`: for links and EventSource, which cannot send headers
+ * and carry the key in the query string. Its fields are copied by name, because a spread would lose the
+ * fast path's lazily built `url`.
+ */
+export function keyFromQuery(request: ApiRequest, key: string): ApiRequest {
+  const headers = { get: (name: string) => (name.toLowerCase() === "x-api-key" ? key : request.headers.get(name)) };
+  return { method: request.method, url: request.url, headers, params: request.params, body: request.body };
+}
+
+/**
  * The last key hashed, and its hash: SDKs send the same key on every request, and the hash was a
  * measurable share of an OFREP request's CPU. One entry only, so no list of plaintext keys builds up.
  */
@@ -159,12 +182,28 @@ function keyHash(key: string): string {
   return hash;
 }
 
-export async function authenticateApiKey(handle: DatabaseHandle, key: string | null, now = new Date()): Promise<ApiKeyPrincipal> {
-  if (!key) throw new Unauthenticated("Missing API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.");
-  const principal = await cache().lookup(handle, keyHash(key));
+const missingKey = () => new Unauthenticated("Missing API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.");
+
+/** A looked-up key, if it may be used now; its use is recorded (at most once a minute). */
+function admitted(handle: DatabaseHandle, principal: ApiKeyPrincipal | null, now: Date): ApiKeyPrincipal {
   if (!principal) throw new Unauthenticated("Invalid API key.");
   if (principal.revokedAt) throw new Unauthenticated("This API key has been revoked.");
   if (principal.expiresAt && principal.expiresAt <= now) throw new Unauthenticated("This API key has expired.");
   cache().touch(handle, principal, now);
   return principal;
+}
+
+export async function authenticateApiKey(handle: DatabaseHandle, key: string | null, now = new Date()): Promise<ApiKeyPrincipal> {
+  if (!key) throw missingKey();
+  return admitted(handle, await cache().lookup(handle, keyHash(key)), now);
+}
+
+/**
+ * authenticateApiKey answered from memory in the same turn, as the SDK fast path needs; undefined when
+ * the key must be looked up (then call authenticateApiKey). It refuses exactly what authenticateApiKey refuses.
+ */
+export function authenticateApiKeyNow(handle: DatabaseHandle, key: string | null, now = new Date()): ApiKeyPrincipal | undefined {
+  if (!key) throw missingKey();
+  const principal = cache().peek(keyHash(key));
+  return principal === undefined ? undefined : admitted(handle, principal, now);
 }

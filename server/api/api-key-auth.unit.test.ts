@@ -112,6 +112,24 @@ describe("ApiKeyCache", () => {
     expect(reads).toEqual(["random-0"]);
   });
 
+  it("answers from memory without waiting (peek) only what lookup would answer without a read", async () => {
+    const db = listeningDatabase();
+    let now = 1_000_000;
+    const cache = new ApiKeyCache<Listening>(async (_handle, hash) => (hash === "valid" ? principal(hash) : null), () => now);
+    // Before the first lookup nothing is subscribed: a notice could not have reached the cache.
+    expect(cache.peek("valid")).toBeUndefined();
+    await cache.lookup(db.handle, "valid");
+    await cache.lookup(db.handle, "bogus");
+    expect(cache.peek("valid")?.id).toBe("valid");
+    expect(cache.peek("bogus")).toBeNull();
+    expect(cache.peek("never-seen")).toBeUndefined();
+    db.notify("api_key");
+    expect(cache.peek("valid")).toBeUndefined();
+    await cache.lookup(db.handle, "valid");
+    now += MAX_ENTRY_AGE_MS + 1;
+    expect(cache.peek("valid")).toBeUndefined();
+  });
+
   it("forgets everything after the maximum age, in case a notice was missed", async () => {
     const db = listeningDatabase();
     let now = 1_000_000;

@@ -41,7 +41,10 @@ export function withCors(handler: ApiHandler, policy: () => CorsPolicy = policyF
     // corsHeaders answers a new object each time: an answer without headers of its own takes it as it is.
     return { ...response, headers: response.headers ? { ...response.headers, ...cors } : cors };
   };
-  const wrapped: ApiHandler = async (request) => withHeaders(request, await handler(request));
+  const wrapped: ApiHandler = (request) => {
+    const answer = handler(request);
+    return answer instanceof Promise ? answer.then((response) => withHeaders(request, response)) : withHeaders(request, answer);
+  };
   const { bodyError } = handler;
   // A body refused before the handler runs (not JSON, too large) gets the headers too.
   wrapped.bodyError = (response, request) => withHeaders(request, bodyError?.(response, request) ?? response);
@@ -50,7 +53,7 @@ export function withCors(handler: ApiHandler, policy: () => CorsPolicy = policyF
 
 /** Answers a preflight (`OPTIONS`) for the SDK endpoints. */
 export function corsPreflight(policy: () => CorsPolicy = policyFromEnv): ApiHandler {
-  return async (request) => {
+  return (request) => {
     const headers = corsHeaders(request.headers.get("origin"), policy());
     if (!headers["access-control-allow-origin"]) return { status: 204, headers };
     return {

@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { serveFromNode } from "./node-adapter";
 import type { ApiHandler, ApiRequest } from "./types";
 
@@ -16,12 +16,24 @@ const echo: ApiHandler = async (request) => {
 let server: Server;
 let port = 0;
 
+/** Answers given in the same turn, not promised. */
+const routes: Record<string, ApiHandler> = {
+  "/at-once": (request) => ({ status: 201, body: { body: request.body } }),
+  "/throws": () => {
+    throw new Error("a bug in the handler");
+  },
+};
+
 beforeAll(async () => {
-  server = createServer((req, res) => void serveFromNode(echo, req, res, { key: "k" }));
+  server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    serveFromNode(routes[path] ?? echo, req, res, { key: "k" }, path.startsWith("/logged") ? { log: true } : undefined);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterEach(() => vi.restoreAllMocks());
 
 function send(path: string, body: string | Buffer[], headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
   return new Promise((resolve, reject) => {
@@ -59,7 +71,8 @@ describe("serveFromNode", () => {
 
   it("builds the URL only when the handler reads it (once), from the request's path, query and host", async () => {
     await send("/x", "{}");
-    expect(typeof Object.getOwnPropertyDescriptor(seen, "url")?.get).toBe("function");
+    // Not a value made up front: an accessor, which builds it on first read.
+    expect(typeof Object.getOwnPropertyDescriptor(Object.getPrototypeOf(seen), "url")?.get).toBe("function");
     const answer = await send("/ofrep/v1/x?version=3", "{}", { "x-want-url": "yes" });
     expect((answer.json as { href: string }).href).toBe(`http://127.0.0.1:${port}/ofrep/v1/x?version=3`);
     expect(seen?.url).toBe(seen?.url);
@@ -72,5 +85,21 @@ describe("serveFromNode", () => {
     expect(answer.status).toBe(400);
     expect((answer.json as { error: { code: string } }).error.code).toBe("invalid_json");
     expect(seen).toBeNull();
+  });
+
+  it("writes an answer given at once, and a handler's throw in the error shape", async () => {
+    expect(await send("/at-once", '{"n":1}')).toMatchObject({ status: 201, json: { body: { n: 1 } } });
+    const failed = await send("/throws", "{}");
+    expect(failed.status).toBe(500);
+    expect((failed.json as { error: { code: string } }).error.code).toBe("internal");
+  });
+
+  it("writes the request's log line with the answer when asked to, and only then", async () => {
+    const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    await send("/x", "{}");
+    await send("/logged/flag?key=1", "{}");
+    await new Promise((resolve) => setImmediate(resolve));
+    const lines = write.mock.calls.map((call) => String(call[0])).join("").trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([{ level: "info", msg: "request", method: "POST", route: "/logged/flag", status: 200, durationMs: expect.any(Number) }]);
   });
 });

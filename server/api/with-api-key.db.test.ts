@@ -71,6 +71,38 @@ describe("withApiKey", () => {
   });
 });
 
+describe("withApiKey in the turn a request arrives", () => {
+  const answers = withApiKey(["client"], (ctx) => ({ status: 200, body: { key: ctx.key.name } }), () => h);
+  const fails = withApiKey(["client"], () => {
+    throw new Error("a bug in the handler");
+  }, () => h);
+
+  it("answers at once, not with a promise, once the database is open and the key is in memory", async () => {
+    const { key } = await createApiKey(systemContext(h.db), { name: "sdk", type: "client" });
+    const first = answers(request({ "x-api-key": key }));
+    // Never seen before: the key is read from the database first.
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toEqual({ status: 200, body: { key: "sdk" } });
+    expect(answers(request({ "x-api-key": key }))).toEqual({ status: 200, body: { key: "sdk" } });
+    expect(fails(request({ "x-api-key": key }))).toMatchObject({ status: 500, body: { error: { code: "internal" } } });
+  });
+
+  it("refuses at once what the database would refuse: an unknown key once read, a revoked one, a missing one", async () => {
+    const { key } = await createApiKey(systemContext(h.db), { name: "to revoke", type: "client" });
+    expect(await answers(request({ "x-api-key": key }))).toMatchObject({ status: 200 });
+    await h.db.transaction(async (tx) => {
+      await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.name, "to revoke"));
+      await announceChange(tx, "api_key");
+    });
+    const revoked = { status: 401, body: { error: { code: "unauthenticated", message: "This API key has been revoked." } } };
+    await expect.poll(async () => answers(request({ "x-api-key": key })), { timeout: 2000 }).toEqual(revoked);
+    expect(answers(request({ "x-api-key": key }))).toEqual(revoked);
+    expect(await answers(request({ "x-api-key": "exp_client_unknown" }))).toMatchObject({ status: 401, body: { error: { message: "Invalid API key." } } });
+    expect(answers(request({ "x-api-key": "exp_client_unknown" }))).toMatchObject({ status: 401, body: { error: { message: "Invalid API key." } } });
+    expect(answers(request({}))).toMatchObject({ status: 401, body: { error: { message: expect.stringMatching(/^Missing API key/) } } });
+  });
+});
+
 describe("dashboard-session writes", () => {
   const reader = { kind: "user" as const, id: null, label: "someone", isSuperuser: true, permissions: new Set<never>() };
   const echo = withAdminKeyOrSession(async () => ({ status: 200, body: { ok: true } }), async () => reader, async () => h);

@@ -1,12 +1,12 @@
-import { getDatabaseHandle } from "@/db/app-database";
+import { databaseHandle } from "@/db/app-database";
 import type { DatabaseHandle } from "@/db/client";
 import type { ApiKeyType } from "@/db/schema/enums";
 import type { ServiceContext } from "../context";
 import type { Actor } from "@/core/permissions/permissions";
 import { Forbidden, Unauthenticated, UnsupportedMediaType } from "../errors";
-import { type ApiKeyPrincipal, authenticateApiKey, presentedKey } from "./api-key-auth";
+import { type ApiKeyPrincipal, authenticateApiKey, authenticateApiKeyNow, presentedKey } from "./api-key-auth";
 import { toErrorResponse } from "./error-response";
-import type { ApiHandler, ApiRequest, ApiResponse } from "./types";
+import type { ApiAnswer, ApiHandler, ApiRequest, ApiResponse } from "./types";
 
 export interface ApiContext extends ServiceContext {
   key: ApiKeyPrincipal;
@@ -40,23 +40,38 @@ export function assertSameSiteJsonWrite(request: ApiRequest): void {
   if (request.method !== "DELETE" && contentType !== "application/json") throw new UnsupportedMediaType("Send the body as application/json.");
 }
 
+/** Where a handler finds the database: the handle itself once open (no turn waited), or a promise of it. */
+export type DatabaseSource = () => DatabaseHandle | Promise<DatabaseHandle>;
+
 /**
  * The one wrapper for API routes (STYLE.md): finds the key by hash, checks its type is allowed here,
- * runs the handler with a service context, and maps every error to the API's error shape.
+ * runs the handler with a service context, and maps every error to the API's error shape. With the
+ * database open and the key in memory, it answers in the same turn (the SDK fast path, DESIGN §8).
  */
 export function withApiKey(
   types: readonly ApiKeyType[],
-  handler: (ctx: ApiContext, request: ApiRequest) => Promise<ApiResponse>,
-  database: () => Promise<DatabaseHandle> = getDatabaseHandle,
+  handler: (ctx: ApiContext, request: ApiRequest) => ApiAnswer,
+  database: DatabaseSource = databaseHandle,
 ): ApiHandler {
-  return async (request) => {
+  const run = (handle: DatabaseHandle, key: ApiKeyPrincipal, request: ApiRequest): ApiAnswer => {
+    if (!types.includes(key.type)) {
+      throw new Forbidden(`This endpoint needs ${types.map((t) => `${article(t)} ${t}`).join(" or ")} key; this is ${article(key.type)} ${key.type} key.`);
+    }
+    const answer = handler({ db: handle.db, handle, actor: key.actor, key }, request);
+    return answer instanceof Promise ? answer.catch(toErrorResponse) : answer;
+  };
+  const afterLookup = async (opening: DatabaseHandle | Promise<DatabaseHandle>, request: ApiRequest): Promise<ApiResponse> => {
+    const handle = await opening;
+    return run(handle, await authenticateApiKey(handle, presentedKey(request.headers)), request);
+  };
+  return (request) => {
     try {
-      const handle = await database();
-      const key = await authenticateApiKey(handle, presentedKey(request.headers));
-      if (!types.includes(key.type)) {
-        throw new Forbidden(`This endpoint needs ${types.map((t) => `${article(t)} ${t}`).join(" or ")} key; this is ${article(key.type)} ${key.type} key.`);
+      const handle = database();
+      if (!(handle instanceof Promise)) {
+        const key = authenticateApiKeyNow(handle, presentedKey(request.headers));
+        if (key) return run(handle, key, request);
       }
-      return await handler({ db: handle.db, handle, actor: key.actor, key }, request);
+      return afterLookup(handle, request).catch(toErrorResponse);
     } catch (error) {
       return toErrorResponse(error);
     }
@@ -70,9 +85,9 @@ export function withApiKey(
  */
 export function withKeyOrSession(
   types: readonly ApiKeyType[],
-  handler: (ctx: ServiceContext, request: ApiRequest) => Promise<ApiResponse>,
+  handler: (ctx: ServiceContext, request: ApiRequest) => ApiAnswer,
   sessionActor: () => Promise<Actor | null> = async () => (await import("../auth/session")).getCurrentUser().then((u) => u?.actor ?? null),
-  database: () => Promise<DatabaseHandle> = getDatabaseHandle,
+  database: DatabaseSource = databaseHandle,
 ): ApiHandler {
   const withKey = withApiKey(types, handler, database);
   const keyWanted = types.length === 1 ? `${article(types[0]!)} ${types[0]} API key` : "an API key";
@@ -93,9 +108,9 @@ export function withKeyOrSession(
 
 /** For management endpoints (DESIGN §7): an admin key, or the dashboard session. */
 export function withAdminKeyOrSession(
-  handler: (ctx: ServiceContext, request: ApiRequest) => Promise<ApiResponse>,
+  handler: (ctx: ServiceContext, request: ApiRequest) => ApiAnswer,
   sessionActor?: () => Promise<Actor | null>,
-  database?: () => Promise<DatabaseHandle>,
+  database?: DatabaseSource,
 ): ApiHandler {
   return withKeyOrSession(["admin"], handler, sessionActor, database);
 }

@@ -18,6 +18,8 @@ export type FlagVersionListener = (version: string) => void;
 
 export class FlagDefinitionsCache {
   private current: Promise<FlagDefinitions> | null = null;
+  /** What `current` resolved to, once it has. */
+  private settled: FlagDefinitions | null = null;
   private loadedAt = 0;
   private subscribed: Promise<unknown> | null = null;
   private listening = false;
@@ -37,6 +39,15 @@ export class FlagDefinitionsCache {
   }
 
   /**
+   * The definitions from memory, without waiting a turn, when `definitions` would answer them as they
+   * are; else undefined (not subscribed yet, loading, or older than the safety net), and `definitions` must be asked.
+   */
+  peek(): FlagDefinitions | undefined {
+    if (!this.listening || !this.settled || this.now() - this.loadedAt > MAX_FLAG_DEFINITIONS_AGE_MS) return undefined;
+    return this.settled;
+  }
+
+  /**
    * Hears of every change to the flag definitions, with the new version, within a second of it: the
    * SSE event stream. The definitions are reloaded at once while anyone listens.
    */
@@ -49,6 +60,7 @@ export class FlagDefinitionsCache {
   /** Forgets the definitions (a change notice); a load under way is not kept, as it may predate the change. */
   invalidate(handle: DatabaseHandle): void {
     this.current = null;
+    this.settled = null;
     if (this.versionListeners.size > 0) void this.definitions(handle).catch(() => undefined);
   }
 
@@ -69,9 +81,12 @@ export class FlagDefinitionsCache {
     this.loadedAt = this.now();
     const loading = this.load(handle);
     this.current = loading;
+    this.settled = null;
     loading.then(
       (definitions) => {
-        if (this.current !== loading || definitions.version === this.lastVersion) return;
+        if (this.current !== loading) return;
+        this.settled = definitions;
+        if (definitions.version === this.lastVersion) return;
         this.lastVersion = definitions.version;
         for (const listener of this.versionListeners) listener(definitions.version);
       },

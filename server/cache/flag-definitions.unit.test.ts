@@ -77,6 +77,34 @@ describe("FlagDefinitionsCache", () => {
     expect((await next).version).toBe("fresh");
   });
 
+  it("answers from memory without waiting (peek) only what a request would get: nothing loading, stale or dropped", async () => {
+    let clock = 1_000_000;
+    const { cache, loads } = controlled(() => clock);
+    expect(cache.peek()).toBeUndefined();
+    const first = cache.definitions(handle);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.peek()).toBeUndefined();
+    loads[0]!.resolve(definitions("v1"));
+    await first;
+    expect(cache.peek()?.version).toBe("v1");
+    // A notice arriving during a reload: the load it may predate is never answered from memory.
+    notify("feature_flag");
+    expect(cache.peek()).toBeUndefined();
+    const second = cache.definitions(handle);
+    await new Promise((r) => setTimeout(r, 0));
+    notify("feature_flag");
+    loads[1]!.resolve(definitions("v2"));
+    await second;
+    expect(cache.peek()).toBeUndefined();
+    const third = cache.definitions(handle);
+    await new Promise((r) => setTimeout(r, 0));
+    loads[2]!.resolve(definitions("v3"));
+    await third;
+    expect(cache.peek()?.version).toBe("v3");
+    clock += MAX_FLAG_DEFINITIONS_AGE_MS + 1;
+    expect(cache.peek()).toBeUndefined();
+  });
+
   it("ignores notices about other things", async () => {
     const { cache, loads } = controlled();
     const first = cache.definitions(handle);

@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { closeAppDatabase, getDatabaseHandle } from "@/db/app-database";
 import { describeTarget, databaseTargetFromEnv } from "@/db/config";
-import { endOpenStreams, serveFromNode } from "@/server/api/node-adapter";
+import { endOpenStreams, type ServeOptions, serveFromNode } from "@/server/api/node-adapter";
 import { forwardedClientAddress } from "@/server/auth/client-address";
 import { matchFastRoute } from "@/server/api/routes";
 import { startResultsRefresh } from "@/server/jobs/results-refresh";
 import { startScheduler } from "@/server/jobs/scheduler";
 import { errorForLog } from "@/server/log-error";
 import { logRequests } from "./request-log";
+
+const LOGGED: ServeOptions = { log: true };
 
 export interface ServerOptions {
   dev: boolean;
@@ -34,14 +36,11 @@ export async function startServer(options: ServerOptions): Promise<{ server: Ser
   const handle = app.getRequestHandler();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    logRequests(req, res);
     req.headers["x-real-ip"] = forwardedClientAddress(req.headers["x-forwarded-for"]?.toString(), req.socket.remoteAddress, options.trustedProxies);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const fast = matchFastRoute(req.method ?? "GET", path);
-    if (fast) {
-      void serveFromNode(fast.route.handler, req, res, fast.params);
-      return;
-    }
+    if (fast) return serveFromNode(fast.route.handler, req, res, fast.params, LOGGED);
+    logRequests(req, res);
     handle(req, res).catch((error: unknown) => {
       console.error(JSON.stringify({ level: "error", msg: "unhandled request error", error: errorForLog(error) }));
       if (!res.headersSent) {

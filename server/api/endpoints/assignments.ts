@@ -1,12 +1,12 @@
-import { getDatabaseHandle } from "@/db/app-database";
-import type { DatabaseHandle } from "@/db/client";
+import { databaseHandle } from "@/db/app-database";
 import { activeExperimentDefinitions } from "../../cache/experiment-definitions";
 import { type AssignmentAnswer, assignUser, assignUserToExperiments } from "../../services/assignments/assign-user";
 import { validate } from "../../services/validate";
 import { Forbidden } from "../../errors";
+import { keyFromQuery } from "../api-key-auth";
 import { errorResponse } from "../error-response";
 import type { ApiHandler } from "../types";
-import { withApiKey } from "../with-api-key";
+import { type DatabaseSource, withApiKey } from "../with-api-key";
 import { assignmentsRequestSchema, redirectQuerySchema } from "./assignments.schema";
 
 /** A listed key that is not an ACTIVE experiment: answered, not failed, so one stale key cannot break an SDK. */
@@ -19,7 +19,7 @@ function notRunning(key: string): AssignmentAnswer {
  * every ACTIVE one, for a user. Definitions come from memory; the database is touched only for the
  * sticky assignment rows.
  */
-export function assignmentsHandler(database: () => Promise<DatabaseHandle> = getDatabaseHandle): ApiHandler {
+export function assignmentsHandler(database: DatabaseSource = databaseHandle): ApiHandler {
   return withApiKey(
     ["client", "server", "admin"],
     async (ctx, request) => {
@@ -61,7 +61,7 @@ function queryContext(params: URLSearchParams): Record<string, string | string[]
  * so a client key may also come as `?key=`; other key types may not, since URLs end up in browser history
  * and server logs. The remaining query parameters are the user's attributes, for targeting.
  */
-export function redirectHandler(database: () => Promise<DatabaseHandle> = getDatabaseHandle): ApiHandler {
+export function redirectHandler(database: DatabaseSource = databaseHandle): ApiHandler {
   const serve = (keyInQuery: boolean) =>
     withApiKey(
       ["client", "server", "admin"],
@@ -91,7 +91,6 @@ export function redirectHandler(database: () => Promise<DatabaseHandle> = getDat
   return (request) => {
     const queryKey = request.url.searchParams.get("key");
     if (!queryKey || request.headers.get("authorization") || request.headers.get("x-api-key")) return withHeaderKey(request);
-    const headers = { get: (name: string) => (name.toLowerCase() === "x-api-key" ? queryKey : request.headers.get(name)) };
-    return withQueryKey({ ...request, headers });
+    return withQueryKey(keyFromQuery(request, queryKey));
   };
 }

@@ -1,5 +1,5 @@
-import { getDatabaseHandle } from "@/db/app-database";
-import type { DatabaseHandle, Executor } from "@/db/client";
+import { databaseHandle } from "@/db/app-database";
+import type { Executor } from "@/db/client";
 import { activeExperimentDefinitions } from "../../cache/experiment-definitions";
 import { type FlagDefinitionsCache, flagDefinitionsCache } from "../../cache/flag-definitions";
 import { authorize } from "../../authorize";
@@ -11,10 +11,10 @@ import type { EventWriter } from "../../services/events/insert-events";
 import { withCors } from "../cors";
 import { errorResponse } from "../error-response";
 import type { ApiHandler } from "../types";
-import { withApiKey } from "../with-api-key";
+import { type DatabaseSource, withApiKey } from "../with-api-key";
 
 export interface EventsHandlerDeps {
-  database?: () => Promise<DatabaseHandle>;
+  database?: DatabaseSource;
   flags?: () => FlagDefinitionsCache;
   /** The batcher that stores the rows; the process's own one per database when left out. */
   writer?: (db: Executor) => EventWriter;
@@ -58,7 +58,7 @@ export function eventsHandler(deps: EventsHandlerDeps = {}): ApiHandler {
         const answer = await ingestEvents(ctx, { events, source: ctx.key.id, definitions, now, maxAgeDays }, deps.writer?.(ctx.db));
         return { status: 202, body: answer };
       },
-      deps.database ?? getDatabaseHandle,
+      deps.database ?? databaseHandle,
     ),
   );
 }

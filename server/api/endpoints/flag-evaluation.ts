@@ -1,12 +1,11 @@
 import { evaluateFlag } from "@/core/flags/evaluate-flag";
-import { getDatabaseHandle } from "@/db/app-database";
-import type { DatabaseHandle } from "@/db/client";
+import { databaseHandle } from "@/db/app-database";
 import type { z } from "zod";
 import { type FlagDefinitionsCache, flagDefinitionsCache } from "../../cache/flag-definitions";
 import { validate } from "../../services/validate";
 import { withCors } from "../cors";
 import type { ApiHandler } from "../types";
-import { withApiKey } from "../with-api-key";
+import { type DatabaseSource, withApiKey } from "../with-api-key";
 import { type flagAnswerSchema, flagEvaluationRequestSchema } from "./flag-evaluation.schema";
 
 type FlagAnswer = z.output<typeof flagAnswerSchema>;
@@ -15,7 +14,7 @@ type FlagAnswer = z.output<typeof flagAnswerSchema>;
  * `POST /api/v1/flags/evaluate` (client and server keys): the listed flags, or every flag, for one user,
  * from the in-memory definitions with the same `evaluateFlag` as OFREP and the "test a user" panel.
  */
-export function flagEvaluationHandler(deps: { database?: () => Promise<DatabaseHandle>; cache?: () => FlagDefinitionsCache; now?: () => Date } = {}): ApiHandler {
+export function flagEvaluationHandler(deps: { database?: DatabaseSource; cache?: () => FlagDefinitionsCache; now?: () => Date } = {}): ApiHandler {
   const cache = deps.cache ?? flagDefinitionsCache;
   return withCors(
     withApiKey(
@@ -36,7 +35,7 @@ export function flagEvaluationHandler(deps: { database?: () => Promise<DatabaseH
         }
         return { status: 200, body: { flags } };
       },
-      deps.database ?? getDatabaseHandle,
+      deps.database ?? databaseHandle,
     ),
   );
 }

@@ -1,9 +1,8 @@
-import { getDatabaseHandle } from "@/db/app-database";
-import type { DatabaseHandle } from "@/db/client";
+import { databaseHandle } from "@/db/app-database";
 import { activeExperimentDefinitions } from "../../cache/experiment-definitions";
 import { type FlagDefinitionsCache, flagDefinitionsCache } from "../../cache/flag-definitions";
 import type { ApiHandler } from "../types";
-import { withApiKey } from "../with-api-key";
+import { type DatabaseSource, withApiKey } from "../with-api-key";
 import { etagMatches, jsonEtag } from "./ofrep/ofrep-answer";
 
 /**
@@ -11,7 +10,7 @@ import { etagMatches, jsonEtag } from "./ofrep/ofrep-answer";
  * overrides, and every ACTIVE experiment, for SDKs that evaluate locally (DESIGN §7). Served from the
  * in-memory definitions with an ETag, so a polling SDK gets 304 until something changes.
  */
-export function sdkConfigHandler(deps: { database?: () => Promise<DatabaseHandle>; cache?: () => FlagDefinitionsCache } = {}): ApiHandler {
+export function sdkConfigHandler(deps: { database?: DatabaseSource; cache?: () => FlagDefinitionsCache } = {}): ApiHandler {
   const cache = deps.cache ?? flagDefinitionsCache;
   return withApiKey(
     ["server", "admin"],
@@ -28,6 +27,6 @@ export function sdkConfigHandler(deps: { database?: () => Promise<DatabaseHandle
       if (etagMatches(request.headers.get("if-none-match"), etag)) return { status: 304, headers: { etag } };
       return { status: 200, headers: { etag }, body };
     },
-    deps.database ?? getDatabaseHandle,
+    deps.database ?? databaseHandle,
   );
 }

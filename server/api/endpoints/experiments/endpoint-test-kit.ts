@@ -45,7 +45,7 @@ export interface CallOptions {
 export const SAME_ORIGIN_HEADERS: Readonly<Record<string, string>> = { host: "localhost", origin: "http://localhost", "content-type": "application/json" };
 
 /** Calls the endpoint's transport-free handler the way the Next adapter and the fast path do. */
-export function call(h: DatabaseHandle, endpoint: ManagementEndpoint, options: CallOptions = {}): Promise<ApiResponse> {
+export async function call(h: DatabaseHandle, endpoint: ManagementEndpoint, options: CallOptions = {}): Promise<ApiResponse> {
   const params = options.params ?? {};
   const path = endpoint.doc.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   const headers: Record<string, string> = { ...(options.headers ?? SAME_ORIGIN_HEADERS), ...(options.key ? { authorization: `Bearer ${options.key}` } : {}) };

@@ -49,17 +49,13 @@ export function readOfrepContext(body: unknown): OfrepContext {
  * it), with `metadata.reason: "DEFAULT"` keeping the exact reason for whoever wants it.
  */
 export function ofrepSuccess(key: string, evaluation: FlagEvaluation): OfrepSuccess {
-  const metadata: Record<string, string | number | boolean> = {};
-  if (evaluation.override) metadata.override = true;
-  if (evaluation.decidedBy.kind === "rule") metadata.ruleId = evaluation.decidedBy.ruleId;
-  if (evaluation.reason === "DEFAULT") metadata.reason = "DEFAULT";
-  return {
-    key,
-    ...(evaluation.value === undefined ? {} : { value: evaluation.value }),
-    reason: evaluation.reason === "DEFAULT" ? "STATIC" : evaluation.reason,
-    ...(evaluation.variant === null ? {} : { variant: evaluation.variant }),
-    ...(Object.keys(metadata).length ? { metadata } : {}),
-  };
+  const reason = evaluation.reason === "DEFAULT" ? "STATIC" : evaluation.reason;
+  const answer: OfrepSuccess = evaluation.value === undefined ? { key, reason } : { key, value: evaluation.value, reason };
+  if (evaluation.variant !== null) answer.variant = evaluation.variant;
+  if (evaluation.override) answer.metadata = { override: true };
+  else if (evaluation.decidedBy.kind === "rule") answer.metadata = { ruleId: evaluation.decidedBy.ruleId };
+  else if (evaluation.reason === "DEFAULT") answer.metadata = { reason: "DEFAULT" };
+  return answer;
 }
 
 /** Evaluates one flag for an OFREP answer; a definition that cannot be evaluated is that flag's GENERAL failure. */

@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function post(handler: ApiHandler, body: unknown, options: { key?: string | null; flag?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+async function post(handler: ApiHandler, body: unknown, options: { key?: string | null; flag?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
   const headers: Record<string, string> = { host: "flags.test", ...options.headers };
   if (options.key !== null) headers.authorization = `Bearer ${options.key ?? keys.client}`;
   const path = options.flag === undefined ? "/ofrep/v1/evaluate/flags" : `/ofrep/v1/evaluate/flags/${options.flag}`;

@@ -3,21 +3,20 @@
  * `POST /ofrep/v1/evaluate/flags` and the OFREP 0.3.0 event stream `GET /ofrep/v1/events`. Definitions
  * come from memory (server/cache/flag-definitions); no request reads the database once they are loaded.
  */
-import { getDatabaseHandle } from "@/db/app-database";
-import type { DatabaseHandle } from "@/db/client";
+import { databaseHandle } from "@/db/app-database";
 import { type FlagDefinitionsCache, flagDefinitionsCache } from "../../../cache/flag-definitions";
 import type { FlagDefinitions } from "../../../services/flags/load-flag-definitions";
-import { presentedKey } from "../../api-key-auth";
+import { keyFromQuery, presentedKey } from "../../api-key-auth";
 import { withCors } from "../../cors";
 import type { ApiHandler, ApiRequest, ApiResponse } from "../../types";
-import { withApiKey } from "../../with-api-key";
+import { type DatabaseSource, withApiKey } from "../../with-api-key";
 import { etagMatches, evaluateForOfrep, jsonEtag, type OfrepContext, readOfrepContext } from "./ofrep-answer";
 import { eventStream } from "./ofrep-event-stream";
 
 const SDK_KEYS = ["client", "server", "admin"] as const;
 
 export interface OfrepDependencies {
-  database?: () => Promise<DatabaseHandle>;
+  database?: DatabaseSource;
   cache?: () => FlagDefinitionsCache;
   now?: () => Date;
 }
@@ -37,44 +36,53 @@ function parseErrors(handler: ApiHandler): ApiHandler {
 }
 
 /** Unexpected failures (definitions that cannot be loaded) answer OFREP's 500 shape; the cause is logged. */
-async function orGeneralError(run: () => Promise<ApiResponse>): Promise<ApiResponse> {
-  try {
-    return await run();
-  } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "OFREP evaluation failed", error: error instanceof Error ? error.stack : String(error) }));
-    return { status: 500, body: { errorDetails: "Flags could not be evaluated; try again shortly." } };
-  }
+function generalError(error: unknown): ApiResponse {
+  console.error(JSON.stringify({ level: "error", msg: "OFREP evaluation failed", error: error instanceof Error ? error.stack : String(error) }));
+  return { status: 500, body: { errorDetails: "Flags could not be evaluated; try again shortly." } };
 }
 
-/** An OFREP evaluation endpoint: SDK keys, CORS, unreadable bodies as PARSE_ERROR, the context read first. */
-function ofrepEndpoint(
-  deps: OfrepDependencies,
-  run: (definitions: () => Promise<FlagDefinitions>, context: Extract<OfrepContext, { ok: true }>, request: ApiRequest, now: Date) => Promise<ApiResponse>,
-): ApiHandler {
+type Evaluate = (definitions: FlagDefinitions, context: Extract<OfrepContext, { ok: true }>, request: ApiRequest, now: Date) => ApiResponse;
+
+/**
+ * An OFREP evaluation endpoint: SDK keys, CORS, unreadable bodies as PARSE_ERROR, the context read first.
+ * With the key and the definitions in memory, the answer is given in the turn the request arrived.
+ */
+function ofrepEndpoint(deps: OfrepDependencies, evaluate: Evaluate): ApiHandler {
   const cache = deps.cache ?? flagDefinitionsCache;
   const now = deps.now ?? (() => new Date());
   return withCors(
     parseErrors(
       withApiKey(
         SDK_KEYS,
-        async (ctx, request) => {
+        (ctx, request) => {
           const context = readOfrepContext(request.body);
           if (!context.ok) {
             const key = request.params.key;
             return { status: 400, body: { ...(key === undefined ? {} : { key }), errorCode: context.errorCode, errorDetails: context.errorDetails } };
           }
-          return orGeneralError(() => run(() => cache().definitions(ctx.handle), context, request, now()));
+          const loaded = cache().peek();
+          if (!loaded) {
+            return cache()
+              .definitions(ctx.handle)
+              .then((definitions) => evaluate(definitions, context, request, now()))
+              .catch(generalError);
+          }
+          try {
+            return evaluate(loaded, context, request, now());
+          } catch (error) {
+            return generalError(error);
+          }
         },
-        deps.database ?? getDatabaseHandle,
+        deps.database ?? databaseHandle,
       ),
     ),
   );
 }
 
 export function ofrepFlagHandler(deps: OfrepDependencies = {}): ApiHandler {
-  return ofrepEndpoint(deps, async (definitions, context, request, now) => {
+  return ofrepEndpoint(deps, (definitions, context, request, now) => {
     const key = request.params.key ?? "";
-    const definition = (await definitions()).flags.get(key);
+    const definition = definitions.flags.get(key);
     if (!definition) return { status: 404, body: { key, errorCode: "FLAG_NOT_FOUND", errorDetails: `Flag "${key}" was not found.` } };
     const answer = evaluateForOfrep(key, definition, context.targetingKey, context.attributes, now);
     return "errorCode" in answer ? { status: 500, body: { errorDetails: answer.errorDetails } } : { status: 200, body: answer };
@@ -92,8 +100,7 @@ function eventStreamUrl(request: ApiRequest, version: string): string {
 }
 
 export function ofrepBulkHandler(deps: OfrepDependencies = {}): ApiHandler {
-  return ofrepEndpoint(deps, async (definitions, context, request, now) => {
-    const loaded = await definitions();
+  return ofrepEndpoint(deps, (loaded, context, request, now) => {
     const flags = [...loaded.flags].map(([key, definition]) => evaluateForOfrep(key, definition, context.targetingKey, context.attributes, now));
     const etag = jsonEtag(flags);
     if (etagMatches(request.headers.get("if-none-match"), etag)) return { status: 304, headers: { etag } };
@@ -122,12 +129,11 @@ export function ofrepEventsHandler(deps: EventStreamDependencies = {}): ApiHandl
   const handler = withApiKey(
     SDK_KEYS,
     async (ctx, request) => eventStream(cache(), ctx.handle, request.url.searchParams.get("version"), deps.heartbeatMs),
-    deps.database ?? getDatabaseHandle,
+    deps.database ?? databaseHandle,
   );
   return withCors(async (request) => {
     const queryKey = request.url.searchParams.get("key");
     if (!queryKey || presentedKey(request.headers)) return handler(request);
-    const headers = { get: (name: string) => (name.toLowerCase() === "x-api-key" ? queryKey : request.headers.get(name)) };
-    return handler({ ...request, headers });
+    return handler(keyFromQuery(request, queryKey));
   });
 }
