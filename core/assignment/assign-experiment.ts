@@ -9,7 +9,7 @@
 
 import type { Attributes, Condition } from "../conditions/condition";
 import { evalCondition } from "../conditions/eval-condition";
-import { chooseVariation, getVariantRanges } from "./bucket-ranges";
+import { type BucketRange, chooseVariation, getVariantRanges } from "./bucket-ranges";
 import { DEFAULT_HASH_VERSION, type HashVersion, hash } from "./hash";
 
 export type ExperimentStatus = "DRAFT" | "ACTIVE" | "PAUSED" | "COMPLETED" | "ARCHIVED";
@@ -74,8 +74,7 @@ export function assignExperiment<V extends AssignableVariant>(
   if (experiment.status !== "ACTIVE") return notEnrolled("NOT_ACTIVE");
 
   // The user id wins over an `id` in the context: it is the identity everything else is keyed on.
-  const attributes: Attributes = { ...context, id: userId };
-  if (experiment.targetingRules !== null && !evalCondition(attributes, experiment.targetingRules)) {
+  if (experiment.targetingRules !== null && !evalCondition({ ...context, id: userId }, experiment.targetingRules)) {
     return notEnrolled("TARGETING_MISS");
   }
 
@@ -84,15 +83,28 @@ export function assignExperiment<V extends AssignableVariant>(
     if (existing !== undefined) return { inExperiment: true, variant: existing, reason: "STICKY", isNew: false };
   }
 
-  const allocations =
-    weights !== undefined && weights.length === experiment.variants.length
-      ? weights
-      : experiment.variants.map((variant) => variant.trafficAllocation);
   const bucket = hash(experiment.key, userId, experiment.hashVersion ?? DEFAULT_HASH_VERSION);
-  const index = chooseVariation(bucket, getVariantRanges(allocations));
+  const index = chooseVariation(bucket, variantRanges(experiment.variants, weights));
   const variant = index === -1 ? undefined : experiment.variants[index];
   if (variant === undefined) return notEnrolled("NOT_IN_TRAFFIC");
   return { inExperiment: true, variant, reason: "BUCKETED", isNew: true };
+}
+
+/**
+ * The ranges of a variant list, or of a bandit's weights for it, computed once per list: definitions are
+ * immutable once cached, and the arrays `getVariantRanges` builds were a share of every assignment.
+ */
+const rangesOf = new WeakMap<object, BucketRange[]>();
+
+function variantRanges(variants: readonly AssignableVariant[], weights: readonly number[] | undefined): BucketRange[] {
+  const useWeights = weights !== undefined && weights.length === variants.length;
+  const source: object = useWeights ? weights : variants;
+  let ranges = rangesOf.get(source);
+  if (ranges === undefined) {
+    ranges = getVariantRanges(useWeights ? weights : variants.map((variant) => variant.trafficAllocation));
+    rangesOf.set(source, ranges);
+  }
+  return ranges;
 }
 
 function notEnrolled<V extends AssignableVariant>(

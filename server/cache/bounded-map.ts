@@ -1,6 +1,6 @@
 /**
  * Sets `key` in an insertion-ordered map, moving it to the end, and drops the oldest entry once the
- * map holds more than `capacity`. With `touch` on reads, the first entry is the least recently used.
+ * map holds more than `capacity`: the first entry is the least recently written.
  */
 export function setBounded<V>(map: Map<string, V>, key: string, value: V, capacity: number): void {
   map.delete(key);
@@ -9,14 +9,4 @@ export function setBounded<V>(map: Map<string, V>, key: string, value: V, capaci
     const oldest = map.keys().next();
     if (!oldest.done) map.delete(oldest.value);
   }
-}
-
-/** Reads `key` and marks it most recently used. */
-export function touch<V>(map: Map<string, V>, key: string): V | undefined {
-  const value = map.get(key);
-  if (value !== undefined) {
-    map.delete(key);
-    map.set(key, value);
-  }
-  return value;
 }

@@ -17,18 +17,25 @@ describe("StoredAssignments", () => {
     expect(cache.get("exp-11", "user")).toBeUndefined();
   });
 
-  it("evicts the least recently used entry past its capacity, and a read counts as a use", () => {
-    const cache = new StoredAssignments(3);
+  it("keeps what was used within the last half of its capacity, and never more than its capacity", () => {
+    const cache = new StoredAssignments(4);
     cache.remember("e", "u1", "v1");
     cache.remember("e", "u2", "v2");
-    cache.remember("e", "u3", "v3");
-    expect(cache.get("e", "u1")).toBe("v1"); // u2 is now the oldest
-    cache.remember("e", "u4", "v4");
-    expect(cache.size).toBe(3);
+    cache.remember("e", "u3", "v3"); // u1 and u2 are now the older generation
+    expect(cache.get("e", "u1")).toBe("v1"); // read: kept into the recent one
+    cache.remember("e", "u4", "v4"); // turnover: u2, unused since, is dropped
+    expect(cache.size).toBeLessThanOrEqual(4);
     expect(cache.get("e", "u2")).toBeUndefined();
     expect(cache.get("e", "u1")).toBe("v1");
     expect(cache.get("e", "u3")).toBe("v3");
     expect(cache.get("e", "u4")).toBe("v4");
+    for (let i = 0; i < 100; i++) {
+      cache.remember("e", `n${i}`, "v");
+      expect(cache.size).toBeLessThanOrEqual(4);
+    }
+    expect(cache.get("e", "u1")).toBeUndefined();
+    expect(cache.get("e", "n99")).toBe("v");
+    expect(cache.get("e", "n98")).toBe("v");
   });
 
   it("keeps one entry when the same assignment is remembered twice", () => {

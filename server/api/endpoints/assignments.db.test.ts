@@ -11,7 +11,7 @@ import { createExperiment } from "../../services/experiments/create-experiment";
 import { readyExperiment } from "../../services/experiments/experiment-fixtures";
 import { systemContext } from "../../services/testing";
 import { serveFromNode } from "../node-adapter";
-import type { ApiRequest } from "../types";
+import type { ApiRequest, ApiResponse } from "../types";
 import { assignmentsHandler, redirectHandler } from "./assignments";
 
 let h: DatabaseHandle;
@@ -111,6 +111,19 @@ describe("POST /api/v1/assignments", () => {
       body: { error: { code: "invalid", details: { fields: { userId: ["userId is required: the id of the user to assign."], context: ["context must be an object of user attributes."] } } } },
     });
     expect((await assign(post({ userId: "x" }, {}))).status).toBe(401);
+  });
+
+  it("answers returning users and users outside the traffic at once, not with a promise", async () => {
+    const atOnce = assignmentsHandler(() => h);
+    const users = Array.from({ length: 20 }, (_, i) => `regular-${i}`);
+    for (const userId of users) {
+      const request = post({ userId, context: { country: "US" }, experiments: ["checkout", "landing"] });
+      const first = (await atOnce(request)).body as { assignments: Answer[] };
+      const again = atOnce(request);
+      expect(again).not.toBeInstanceOf(Promise);
+      const sticky = first.assignments.map((a) => ({ ...a, reason: a.reason === "BUCKETED" ? "STICKY" : a.reason }));
+      expect((again as ApiResponse).body).toEqual({ assignments: sticky });
+    }
   });
 
   it("stops enrolling once the experiment is paused (the cache hears the change)", async () => {

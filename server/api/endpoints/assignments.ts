@@ -1,13 +1,15 @@
 import { databaseHandle } from "@/db/app-database";
-import { activeExperimentDefinitions } from "../../cache/experiment-definitions";
+import type { Executor } from "@/db/client";
+import { activeExperimentDefinitions, activeExperimentDefinitionsNow } from "../../cache/experiment-definitions";
+import type { ExperimentDefinition } from "../../services/assignments/experiment-definition";
 import { type AssignmentAnswer, assignUser, assignUserToExperiments } from "../../services/assignments/assign-user";
 import { validate } from "../../services/validate";
 import { Forbidden } from "../../errors";
 import { keyFromQuery } from "../api-key-auth";
 import { errorResponse } from "../error-response";
-import type { ApiHandler } from "../types";
+import type { ApiAnswer, ApiHandler, ApiResponse } from "../types";
 import { type DatabaseSource, withApiKey } from "../with-api-key";
-import { assignmentsRequestSchema, redirectQuerySchema } from "./assignments.schema";
+import { type AssignmentsRequest, assignmentsRequestSchema, redirectQuerySchema } from "./assignments.schema";
 
 /** A listed key that is not an ACTIVE experiment: answered, not failed, so one stale key cannot break an SDK. */
 function notRunning(key: string): AssignmentAnswer {
@@ -19,19 +21,28 @@ function notRunning(key: string): AssignmentAnswer {
  * every ACTIVE one, for a user. Definitions come from memory; the database is touched only for the
  * sticky assignment rows.
  */
+function assignmentsAnswer(keys: readonly string[], answers: readonly AssignmentAnswer[]): ApiResponse {
+  const byKey = new Map(answers.map((answer) => [answer.experiment, answer]));
+  return { status: 200, body: { assignments: keys.map((key) => byKey.get(key) ?? notRunning(key)) } };
+}
+
+/** The request's assignments; at once when memory can answer (returning users, users outside the traffic). */
+function assign(db: Executor, input: AssignmentsRequest, active: ReadonlyMap<string, ExperimentDefinition>): ApiAnswer {
+  const keys = input.experiments ?? [...active.keys()];
+  const running = [...new Set(keys)].flatMap((key) => active.get(key) ?? []);
+  // Every experiment of the request at once: one lookup and one batched write at most, not one per experiment.
+  const answers = assignUserToExperiments(db, { experiments: running, userId: input.userId, context: input.context });
+  return answers instanceof Promise ? answers.then((list) => assignmentsAnswer(keys, list)) : assignmentsAnswer(keys, answers);
+}
+
 export function assignmentsHandler(database: DatabaseSource = databaseHandle): ApiHandler {
   return withApiKey(
     ["client", "server", "admin"],
-    async (ctx, request) => {
+    (ctx, request) => {
       const input = validate(assignmentsRequestSchema, request.body ?? {});
-      const active = await activeExperimentDefinitions(ctx.handle);
-      const keys = input.experiments ?? [...active.keys()];
-      const running = [...new Set(keys)].flatMap((key) => active.get(key) ?? []);
-      // Every experiment of the request at once: one lookup and one batched write at most, not one per experiment.
-      const answers = await assignUserToExperiments(ctx.db, { experiments: running, userId: input.userId, context: input.context });
-      const byKey = new Map(answers.map((answer) => [answer.experiment, answer]));
-      const assignments = keys.map((key) => byKey.get(key) ?? notRunning(key));
-      return { status: 200, body: { assignments } };
+      const active = activeExperimentDefinitionsNow();
+      if (active) return assign(ctx.db, input, active);
+      return activeExperimentDefinitions(ctx.handle).then((loaded) => assign(ctx.db, input, loaded));
     },
     database,
   );

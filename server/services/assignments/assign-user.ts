@@ -88,14 +88,15 @@ function checkUserId(userId: unknown): asserts userId is string {
  * `core/assignment`'s; the database is touched only where memory cannot answer, and at most twice per
  * request whatever the number of experiments:
  * - a returning user whose assignment this instance has seen (`storedAssignments`), users failing
- *   targeting, and experiments that are not ACTIVE touch no table;
+ *   targeting, and experiments that are not ACTIVE touch no table, and are answered at once (not with a
+ *   promise: the SDK fast path writes them in the turn the request arrived);
  * - users outside the traffic are looked up, in one query for all such experiments, only where the
  *   traffic was ever narrowed while the experiment ran (otherwise no stored row can exist);
  * - new assignments go to the process's write batcher, which stores those of concurrent requests with one
  *   multi-row INSERT ... ON CONFLICT DO NOTHING; when another request (in this or another instance) stored
  *   one first, the answer is the stored row, so every request for a user agrees whatever the race.
  */
-export async function assignUserToExperiments(db: Executor, input: AssignUserToExperimentsInput): Promise<AssignmentAnswer[]> {
+export function assignUserToExperiments(db: Executor, input: AssignUserToExperimentsInput): AssignmentAnswer[] | Promise<AssignmentAnswer[]> {
   const { userId } = input;
   checkUserId(userId);
   const context = input.context ?? {};
@@ -119,7 +120,18 @@ export async function assignUserToExperiments(db: Executor, input: AssignUserToE
 
   // The common case (returning users, users outside a never-narrowed traffic) needs no database at all.
   if (lookups.length === 0 && writes.length === 0) return answers;
+  return completeFromDatabase(db, { ...input, userId, context, stored }, answers, lookups, writes);
+}
 
+/** The answers memory could not give: stored rows looked up, new assignments written. */
+async function completeFromDatabase(
+  db: Executor,
+  input: Required<Pick<AssignUserToExperimentsInput, "experiments" | "userId" | "context" | "stored">>,
+  answers: AssignmentAnswer[],
+  lookups: number[],
+  writes: Array<{ index: number; variant: VariantDefinition }>,
+): Promise<AssignmentAnswer[]> {
+  const { userId, context, stored } = input;
   const answerStored = async (index: number, variantId: string | null, reason: "STICKY" | "BUCKETED", otherwise: AssignmentReason) => {
     const experiment = input.experiments[index]!;
     const variant = variantId === null ? null : await variantOf(db, experiment, variantId);
