@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { isForeignKeyViolation, uniqueViolation } from "../../db-errors";
+import { rowsOf } from "../../events/event-store";
 import { WriteBatcher, type WriteBatcherOptions } from "../assignments/write-batcher";
 
 /** An event ready to store: checked, its keys resolved to ids. */
@@ -38,13 +39,6 @@ export function arrayLiteral(values: readonly (string | number | null)[]): strin
     else out += NEEDS_ESCAPE.test(value) ? `"${value.replace(ESCAPED, "\\$&")}"` : `"${value}"`;
   }
   return `${out}}`;
-}
-
-/** postgres.js answers raw SQL with an array of rows, PGlite with `{rows}`. */
-function rowsOf<Row>(result: unknown): Row[] {
-  if (Array.isArray(result)) return result as Row[];
-  if (result && typeof result === "object" && "rows" in result && Array.isArray(result.rows)) return result.rows as Row[];
-  throw new Error("unexpected raw query result");
 }
 
 /**
