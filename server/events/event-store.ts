@@ -7,6 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { parseEventValuePath } from "@/core/experiments/value-path";
 import type { Executor } from "@/db/client";
+import { rowsOf } from "@/db/prepared";
 
 /** What a store needs to know of a metric to aggregate its events. */
 export interface MetricEventSpec {
@@ -55,12 +56,7 @@ export interface EventStore {
   collectDailyDeltas(ex: Executor, metric: MetricEventSpec, window: { to: string; before: Date }): Promise<number>;
 }
 
-/** postgres.js answers raw SQL with an array of rows, PGlite with `{rows}`. */
-export function rowsOf<Row>(result: unknown): Row[] {
-  if (Array.isArray(result)) return result as Row[];
-  if (result && typeof result === "object" && "rows" in result && Array.isArray(result.rows)) return result.rows as Row[];
-  throw new Error("unexpected raw query result");
-}
+export { rowsOf };
 
 /** The deltas table lives for the transaction; the refresh drops it after each metric. No index: it is only scanned. */
 export async function createDeltasTable(ex: Executor): Promise<void> {

@@ -1,8 +1,8 @@
-import { and, inArray, sql } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { queryPrepared } from "@/db/prepared";
 import { assignments } from "@/db/schema";
 import { isForeignKeyViolation } from "../../db-errors";
-import { rowsOf } from "../../events/event-store";
 import { arrayLiteral } from "../events/insert-events";
 import { WriteBatcher } from "./write-batcher";
 
@@ -22,25 +22,22 @@ export type StoredAssignment = { variantId: string; inserted: boolean } | null;
 
 const pairKey = (experimentId: string, userId: string) => `${experimentId}\u0000${userId}`;
 
-const column = (values: readonly string[]) => sql.param(arrayLiteral(values));
-
 /**
  * One INSERT for the batch, each column one array parameter that `unnest` turns back into rows (as event
- * ingestion does): the statement's text is the same for every batch size, so PostgreSQL parses and plans
- * it once per connection instead of once per row count, and the driver binds four parameters, not four per
- * row. `WITH ORDINALITY` keeps the rows in the order given (the lock order, see `insertAssignments`).
+ * ingestion does): the statement's text is the same for every batch size, so it stays prepared, and the
+ * driver binds four parameters, not four per row. `WITH ORDINALITY` keeps the rows in the order given
+ * (the lock order, see `insertAssignments`).
  */
-async function insertRows(db: Executor, rows: readonly NewAssignment[]): Promise<{ experimentId: string; userId: string; variantId: string }[]> {
-  const result = await db.execute(sql`
-    insert into ${assignments} (experiment_id, variant_id, user_id, context)
+function insertRows(db: Executor, rows: readonly NewAssignment[]): Promise<{ experimentId: string; userId: string; variantId: string }[]> {
+  return queryPrepared<{ experimentId: string; userId: string; variantId: string }>(db)`
+    insert into experimentation.assignments (experiment_id, variant_id, user_id, context)
     select u.experiment_id, u.variant_id, u.user_id, u.context
-    from unnest(${column(rows.map((r) => r.experimentId))}::uuid[], ${column(rows.map((r) => r.variantId))}::uuid[],
-                ${column(rows.map((r) => r.userId))}::text[], ${column(rows.map((r) => JSON.stringify(r.context)))}::jsonb[])
+    from unnest(${arrayLiteral(rows.map((r) => r.experimentId))}::uuid[], ${arrayLiteral(rows.map((r) => r.variantId))}::uuid[],
+                ${arrayLiteral(rows.map((r) => r.userId))}::text[], ${arrayLiteral(rows.map((r) => JSON.stringify(r.context)))}::jsonb[])
       with ordinality as u(experiment_id, variant_id, user_id, context, position)
     order by u.position
     on conflict (experiment_id, user_id) do nothing
-    returning experiment_id as "experimentId", user_id as "userId", variant_id as "variantId"`);
-  return rowsOf(result);
+    returning experiment_id as "experimentId", user_id as "userId", variant_id as "variantId"`;
 }
 
 /** Stores distinct pairs; answers the stored variant of each pair (and whether this write stored it), none for a gone experiment. */
