@@ -9,6 +9,7 @@ import { Invalid } from "../../errors";
 import { changeExperimentStatus } from "../experiments/change-experiment-status";
 import { createExperiment } from "../experiments/create-experiment";
 import { readyExperiment } from "../experiments/experiment-fixtures";
+import { addVariant } from "../experiments/add-variant";
 import { updateExperiment } from "../experiments/update-experiment";
 import { updateVariant } from "../experiments/update-variant";
 import { systemContext } from "../testing";
@@ -182,5 +183,19 @@ describe("assignUser", () => {
     const experiment = await activeDefinition("vanished");
     await h.db.delete(experiments).where(eq(experiments.id, experiment.id));
     expect(await assignUser(h.db, { experiment, userId: "ghost" })).toMatchObject({ inExperiment: false, reason: "NOT_ACTIVE" });
+  });
+
+  it("answers a stored assignment to a variant added after the definition was cached, from its row", async () => {
+    const stale = await activeDefinition("grown", {
+      variants: [
+        { name: "control", isControl: true, trafficAllocation: 40 },
+        { name: "treatment", trafficAllocation: 40 },
+      ],
+    });
+    const added = await addVariant(systemContext(h.db), { experiment: { key: "grown" }, variant: { name: "late arrival", trafficAllocation: 20 } });
+    // Another instance, with the new definition, stored this user in the new variant.
+    const userId = Array.from({ length: 1000 }, (_, i) => `grown-${i}`).find((id) => hash("grown", id)! < 0.8)!;
+    await h.db.insert(assignments).values({ experimentId: stale.id, variantId: added.id, userId, context: {} });
+    expect(await assignUser(h.db, { experiment: stale, userId, stored: new StoredAssignments() })).toMatchObject({ inExperiment: true, variant: "late arrival", variantId: added.id, reason: "STICKY" });
   });
 });

@@ -51,9 +51,11 @@ function rememberedVariant(stored: StoredAssignments, experiment: ExperimentDefi
 }
 
 /** A stored assignment's variant: the cached one, or, for a variant added after the definition was cached, its row. */
-async function variantOf(db: Executor, experiment: ExperimentDefinition, variantId: string): Promise<VariantDefinition | null> {
-  const cached = experiment.variants.find((variant) => variant.id === variantId);
-  if (cached) return cached;
+function variantOf(db: Executor, experiment: ExperimentDefinition, variantId: string): VariantDefinition | Promise<VariantDefinition | null> {
+  return experiment.variants.find((variant) => variant.id === variantId) ?? freshVariant(db, variantId);
+}
+
+async function freshVariant(db: Executor, variantId: string): Promise<VariantDefinition | null> {
   const [fresh] = await db
     .select({ id: variants.id, name: variants.name, isControl: variants.isControl, trafficAllocation: variants.trafficAllocation, configuration: variants.configuration })
     .from(variants)
@@ -132,11 +134,16 @@ async function completeFromDatabase(
   writes: Array<{ index: number; variant: VariantDefinition }>,
 ): Promise<AssignmentAnswer[]> {
   const { userId, context, stored } = input;
-  const answerStored = async (index: number, variantId: string | null, reason: "STICKY" | "BUCKETED", otherwise: AssignmentReason) => {
+  const settle = (index: number, variant: VariantDefinition | null, reason: "STICKY" | "BUCKETED", otherwise: AssignmentReason) => {
     const experiment = input.experiments[index]!;
-    const variant = variantId === null ? null : await variantOf(db, experiment, variantId);
-    if (variant && variantId !== null) stored.remember(experiment.id, userId, variantId);
+    if (variant) stored.remember(experiment.id, userId, variant.id);
     answers[index] = variant ? enrolled(experiment, variant, reason) : notEnrolled(experiment, otherwise);
+  };
+  // A promise only for a variant missing from the cached definition (added since it was loaded).
+  const answerStored = (index: number, variantId: string | null, reason: "STICKY" | "BUCKETED", otherwise: AssignmentReason): void | Promise<void> => {
+    const variant = variantId === null ? null : variantOf(db, input.experiments[index]!, variantId);
+    if (variant instanceof Promise) return variant.then((fresh) => settle(index, fresh, reason, otherwise));
+    settle(index, variant, reason, otherwise);
   };
 
   const writer = assignmentWriter(db);
