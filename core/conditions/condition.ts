@@ -69,5 +69,7 @@ export function isPlainObject(value: unknown): value is Readonly<Record<string, 
 export function isOperatorObject(value: unknown): value is Readonly<Record<string, unknown>> {
   if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
-  return keys.length > 0 && keys.every((key) => key.startsWith("$"));
+  if (keys.length === 0) return false;
+  for (const key of keys) if (!key.startsWith("$")) return false;
+  return true;
 }

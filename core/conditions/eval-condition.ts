@@ -30,7 +30,9 @@ export function evalCondition(attributes: Attributes, condition: Condition, save
 function matchesCondition(obj: unknown, condition: unknown, savedGroups: SavedGroups): boolean {
   // GrowthBook would throw or iterate a string's characters here; not matching is the safe answer.
   if (!isPlainObject(condition)) return false;
-  for (const [key, arg] of Object.entries(condition)) {
+  // Object.keys, not Object.entries: no pair array per key on the SDK hot path.
+  for (const key of Object.keys(condition)) {
+    const arg = condition[key];
     switch (key) {
       case "$or":
         if (!Array.isArray(arg) || !matchesAny(obj, arg, savedGroups)) return false;
@@ -71,8 +73,8 @@ function matchesValue(condition: unknown, value: unknown, savedGroups: SavedGrou
   if (typeof condition === "boolean") return value !== null && Boolean(value) === condition;
   if (condition === null) return value === null;
   if (!isOperatorObject(condition)) return sameJson(value, condition);
-  for (const [operator, arg] of Object.entries(condition)) {
-    if (!matchesOperator(operator, value, arg, savedGroups)) return false;
+  for (const operator of Object.keys(condition)) {
+    if (!matchesOperator(operator, value, condition[operator], savedGroups)) return false;
   }
   return true;
 }

@@ -25,11 +25,14 @@ export function corsPolicyFrom(value: string | undefined): CorsPolicy {
 let envPolicy: CorsPolicy | null = null;
 const policyFromEnv = () => (envPolicy ??= corsPolicyFrom(process.env.CORS_ORIGINS));
 
-/** The headers that let `origin` read the answer; none when the origin is not allowed (the browser then blocks it). */
-const ANY_ORIGIN: Readonly<Record<string, string>> = { "access-control-allow-origin": "*", "access-control-expose-headers": EXPOSED_HEADERS };
+const ANY_ORIGIN: Readonly<Record<string, string>> = Object.freeze({ "access-control-allow-origin": "*", "access-control-expose-headers": EXPOSED_HEADERS });
 
-export function corsHeaders(origin: string | null, policy: CorsPolicy): Record<string, string> {
-  if (policy.origins === null) return { ...ANY_ORIGIN };
+/**
+ * The headers that let `origin` read the answer; none when the origin is not allowed (the browser then
+ * blocks it). Any origin's are one shared, frozen object: callers copy headers, never change them.
+ */
+export function corsHeaders(origin: string | null, policy: CorsPolicy): Readonly<Record<string, string>> {
+  if (policy.origins === null) return ANY_ORIGIN;
   if (!origin || !policy.origins.has(origin)) return { vary: "Origin" };
   return { "access-control-allow-origin": origin, "access-control-expose-headers": EXPOSED_HEADERS, vary: "Origin" };
 }
@@ -38,8 +41,8 @@ export function corsHeaders(origin: string | null, policy: CorsPolicy): Record<s
 export function withCors(handler: ApiHandler, policy: () => CorsPolicy = policyFromEnv): ApiHandler {
   const withHeaders = (request: Pick<ApiRequest, "headers">, response: ApiResponse): ApiResponse => {
     const cors = corsHeaders(request.headers.get("origin"), policy());
-    // corsHeaders answers a new object each time: an answer without headers of its own takes it as it is.
-    return { ...response, headers: response.headers ? { ...response.headers, ...cors } : cors };
+    const headers = response.headers ? { ...response.headers, ...cors } : cors;
+    return response.stream ? { status: response.status, headers, stream: response.stream } : { status: response.status, body: response.body, headers };
   };
   const wrapped: ApiHandler = (request) => {
     const answer = handler(request);
