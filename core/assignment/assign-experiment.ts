@@ -9,6 +9,7 @@
 
 import type { Attributes, Condition } from "../conditions/condition";
 import { evalCondition } from "../conditions/eval-condition";
+import { IdentifiedAttributes } from "../conditions/paths";
 import { type BucketRange, chooseVariation, getVariantRanges } from "./bucket-ranges";
 import { DEFAULT_HASH_VERSION, type HashVersion, hash } from "./hash";
 
@@ -73,8 +74,7 @@ export function assignExperiment<V extends AssignableVariant>(
 
   if (experiment.status !== "ACTIVE") return notEnrolled("NOT_ACTIVE");
 
-  // The user id wins over an `id` in the context: it is the identity everything else is keyed on.
-  if (experiment.targetingRules !== null && !evalCondition({ ...context, id: userId }, experiment.targetingRules)) {
+  if (experiment.targetingRules !== null && !evalCondition(new IdentifiedAttributes(context, userId), experiment.targetingRules)) {
     return notEnrolled("TARGETING_MISS");
   }
 

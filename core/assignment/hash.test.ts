@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fnv1a32, hash } from "./hash";
+import { fnv1a32, fnv1a32OfDecimal, hash } from "./hash";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const conformance: unknown = JSON.parse(
@@ -67,5 +67,13 @@ describe("hash: our own checks", () => {
   it("returns null for versions other than 1 and 2", () => {
     expect(hash("seed", "a", 0)).toBeNull();
     expect(hash("seed", "a", 3)).toBeNull();
+  });
+});
+
+describe("fnv1a32OfDecimal", () => {
+  it("is fnv1a32 of the number's decimal string, at every digit count and at the edges", () => {
+    const edges = [0, 1, 9, 10, 99, 100, 101, 1_000, 10_000_000, 999_999_999, 1_000_000_000, 2_147_483_647, 2_147_483_648, 4_294_967_295];
+    const spread = Array.from({ length: 2000 }, (_, i) => Math.imul(i + 1, 2_654_435_761) >>> 0);
+    for (const n of [...edges, ...spread]) expect(fnv1a32OfDecimal(n)).toBe(fnv1a32(String(n)));
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type Condition, type SavedGroups, isPlainObject } from "./condition";
 import { evalCondition } from "./eval-condition";
+import { IdentifiedAttributes } from "./paths";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const conformance: unknown = JSON.parse(
@@ -86,5 +87,25 @@ describe("evalCondition: beyond the conformance cases", () => {
   it("returns false instead of throwing on attribute values JSON cannot hold", () => {
     const noPrototype: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     expect(evalCondition({ obj: noPrototype }, { obj: { $gt: 1 } })).toBe(false);
+  });
+});
+
+describe("evalCondition over IdentifiedAttributes (the attributes with the user id as `id`, not copied)", () => {
+  const attributes = { id: "from-the-context", country: "FR", father: { age: 40 }, tags: ["a", "b"] };
+  const seen = new IdentifiedAttributes(attributes, "user-7");
+
+  it("sees the user id as `id`, over an `id` in the context, and every other attribute as it is", () => {
+    expect(evalCondition(seen, { id: "user-7" })).toBe(true);
+    expect(evalCondition(seen, { id: "from-the-context" })).toBe(false);
+    expect(evalCondition(seen, { country: "FR", "father.age": { $gt: 30 }, "tags.1": "b" })).toBe(true);
+    expect(evalCondition(seen, { $or: [{ id: { $in: ["x", "user-7"] } }, { country: "US" }] })).toBe(true);
+    expect(evalCondition(seen, { missing: { $exists: false } })).toBe(true);
+  });
+
+  it("answers paths under `id` as a copy with `id` set would", () => {
+    for (const path of ["id.length", "id.0", "id.x"]) {
+      const copied = { ...attributes, id: "user-7" };
+      expect(evalCondition(seen, { [path]: { $exists: true } })).toBe(evalCondition(copied, { [path]: { $exists: true } }));
+    }
   });
 });

@@ -9,14 +9,14 @@
 import { type Attributes, type Condition, type SavedGroups, isOperatorObject, isPlainObject } from "./condition";
 import { looseOrder, looseToNumber } from "./loose-comparison";
 import { isIn, matchesRegex, savedGroupMembers, typeName } from "./operators";
-import { getPath } from "./paths";
+import { getPath, type IdentifiedAttributes } from "./paths";
 import { paddedVersionString } from "./semver";
 
 /**
  * Whether `attributes` satisfy `condition`. Never throws: a condition that cannot be evaluated (malformed
  * JSON that `validateCondition` would reject) does not match, so a bad rule enrols nobody.
  */
-export function evalCondition(attributes: Attributes, condition: Condition, savedGroups: SavedGroups = {}): boolean {
+export function evalCondition(attributes: Attributes | IdentifiedAttributes, condition: Condition, savedGroups: SavedGroups = {}): boolean {
   try {
     return matchesCondition(attributes, condition, savedGroups);
   } catch {

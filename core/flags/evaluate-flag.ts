@@ -9,6 +9,7 @@ import { chooseVariation, getBucketRanges } from "../assignment/bucket-ranges";
 import { hash } from "../assignment/hash";
 import type { Attributes } from "../conditions/condition";
 import { evalCondition } from "../conditions/eval-condition";
+import { IdentifiedAttributes } from "../conditions/paths";
 import type { EvaluableFlag, EvaluableOverride, FlagVariant } from "./flag-definition";
 
 export type FlagReason = "DISABLED" | "TARGETING_MATCH" | "SPLIT" | "DEFAULT";
@@ -82,8 +83,7 @@ export function evaluateFlag(input: EvaluateFlagInput): FlagEvaluation {
 
   const bucket = rolloutBucket(flag.key, userId);
   const rules = flag.targetingRules;
-  // The user id wins over an `id` in the context: it is the identity everything else is keyed on.
-  const attributes: Attributes = rules.length === 0 ? input.context : { ...input.context, id: userId };
+  const attributes = new IdentifiedAttributes(input.context, userId);
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index]!;
     if (!evalCondition(attributes, rule.condition)) continue;
