@@ -13,16 +13,16 @@
  *   new users         a new user every request: one new assignment each, written in batches
  *   no request log    returning users on a server without the per-request log line, to price that line
  */
-import { execFile, fork, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ensureBundle } from "../scripts/bundle.mjs";
 import { FULL_EXPERIMENT, PARTIAL_EXPERIMENT } from "./fast-path-seed";
-import type { Measure, ServerMessage } from "./measured-server";
+import type { Measure } from "./measured-server";
+import { type RunningServer, startMeasuredServer } from "./server-process";
 
 const CONNECTIONS = 32;
 const WARM_UP_MS = 2_000;
@@ -146,42 +146,8 @@ function runLoad(server: RunningServer, load: Load, ms: number): Promise<LoadRes
   return loadInProcess(server.port, bodyFor(load, prefix), headers, ms);
 }
 
-interface RunningServer extends ServerMessage {
-  /** Runs a load while the server measures its peak RSS and CPU time. */
-  measure(run: () => Promise<LoadResult>): Promise<LoadResult & Measure>;
-  stop(): Promise<void>;
-}
-
-async function startServer(mode: "bare" | "assignments", port: number, env: Record<string, string>): Promise<RunningServer> {
-  // Compiled as `npm start` runs the server (scripts/bundle.mjs), not through tsx.
-  const script = await ensureBundle("bench/fast-path-server.ts", "bench");
-  // BENCH_CPU_PROF=1 writes each server's CPU profile to /tmp/prof, to see where its time goes.
-  const child: ChildProcess = fork(script, [mode, String(port)], {
-    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [],
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, ...env },
-  });
-  const message = await new Promise<ServerMessage>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as ServerMessage));
-    child.once("exit", (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
-  });
-  return {
-    ...message,
-    measure: async (run) => {
-      child.send("measure-start");
-      const result = await run();
-      const measure = await new Promise<Measure>((resolve) => {
-        child.once("message", (m) => resolve(m as Measure));
-        child.send("measure-report");
-      });
-      return { ...result, ...measure };
-    },
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.send("stop");
-      await exited;
-    },
-  };
+function startServer(mode: "bare" | "assignments", port: number, env: Record<string, string>): Promise<RunningServer> {
+  return startMeasuredServer("bench/fast-path-server.ts", [mode, String(port)], env);
 }
 
 /** Assigns every returning user once, so that their measured requests are all returning visits. */

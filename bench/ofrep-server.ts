@@ -4,9 +4,10 @@
  * match, API-key check, CORS, cached definitions, evaluation) on a migrated in-memory PGlite, or on the
  * PostgreSQL database OFREP_DATABASE_URL names, with one realistic flag: a rule with two conditions and a
  * 50% rollout, then a 10% default rollout.
- * It tells the parent its port (and key) over IPC once it listens, and exits when the parent says so.
+ * It talks with the parent as bench/measured-server.ts says: its port and key, its CPU time and peak RSS
+ * around a load, and exit.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../db/client";
@@ -17,8 +18,7 @@ import { type ServeOptions, serveFromNode } from "../server/api/node-adapter";
 import { createApiKey } from "../server/services/api-keys/create-api-key";
 import { createFlag } from "../server/services/flags/create-flag";
 import { systemContext } from "../server/services/testing";
-
-export type OfrepServerMessage = { port: number; key: string | null };
+import { serveForParent } from "./measured-server";
 
 /** As `npm start` serves the fast path: with its log line (BENCH_LOG=off leaves it out, to measure what it costs). */
 const LOGGED: ServeOptions = { log: process.env.BENCH_LOG !== "off" };
@@ -51,17 +51,8 @@ async function ofrep(): Promise<{ listener: (req: IncomingMessage, res: ServerRe
 }
 
 async function main(): Promise<void> {
-  const port = Number(process.argv[2]);
   const { listener, key } = await ofrep();
-  const server = createServer(listener);
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const message: OfrepServerMessage = { port, key };
-  process.send?.(message);
-  process.on("message", () => {
-    server.closeAllConnections();
-    server.close(() => process.exit(0));
-  });
+  await serveForParent(listener, Number(process.argv[2] ?? 0), key);
 }
 
 main().catch((error: unknown) => {

@@ -5,14 +5,13 @@
  * leaving the other core to the server); the report takes medians. Users are random (`user-0` to
  * `user-99999`) with a context that matches the flag's rule for about half of them.
  */
-import { execFile, fork, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { ensureBundle } from "../scripts/bundle.mjs";
-import type { ServerMessage } from "./measured-server";
-import type { OfrepServerMessage } from "./ofrep-server";
+import type { Measure } from "./measured-server";
+import { type RunningServer, startMeasuredServer } from "./server-process";
 
 const BENCH_FLAG = "bench-new-checkout";
 
@@ -20,7 +19,6 @@ const CONNECTIONS = 32;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP_S = 2;
 const MEASURE_S = 5;
-const OFREP_PORT = 3345;
 const WRK = "/usr/bin/wrk";
 
 const WRK_SCRIPT = `
@@ -37,6 +35,7 @@ end
 `;
 
 interface Round {
+  requests: number;
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -53,7 +52,8 @@ function parseWrk(output: string): Round {
   const p50 = /^\s+50%\s+(\S+)/m.exec(output)?.[1];
   const p99 = /^\s+99%\s+(\S+)/m.exec(output)?.[1];
   if (!Number.isFinite(perSecond) || !p50 || !p99) throw new Error(`wrk output not understood:\n${output}`);
-  return { perSecond: Math.round(perSecond), p50Ms: +ms(p50).toFixed(2), p99Ms: +ms(p99).toFixed(2), non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0) };
+  const requests = Number(/(\d+) requests in/.exec(output)?.[1]);
+  return { requests, perSecond: Math.round(perSecond), p50Ms: +ms(p50).toFixed(2), p99Ms: +ms(p99).toFixed(2), non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0) };
 }
 
 async function wrk(script: string, url: string, key: string | null, seconds: number): Promise<Round> {
@@ -64,26 +64,16 @@ async function wrk(script: string, url: string, key: string | null, seconds: num
 }
 
 /** The ceiling is the fast-path bench's own bare node:http server (fast-path-server.ts `bare`). */
-async function start(mode: "bare" | "ofrep", databaseUrl?: string): Promise<{ child: ChildProcess; message: OfrepServerMessage }> {
-  // Compiled as `npm start` runs the server (scripts/bundle.mjs), not through tsx.
-  const script = await ensureBundle(mode === "bare" ? "bench/fast-path-server.ts" : "bench/ofrep-server.ts", "bench");
-  const args = mode === "bare" ? ["bare"] : [String(OFREP_PORT), BENCH_FLAG];
-  const child = fork(script, args, {
-    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [],
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-    env: { ...process.env, OFREP_DATABASE_URL: databaseUrl ?? "" },
-  });
-  const message = await new Promise<OfrepServerMessage>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as ServerMessage | OfrepServerMessage));
-    child.once("exit", (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
-  });
-  return { child, message };
+function start(mode: "bare" | "ofrep", databaseUrl?: string): Promise<RunningServer> {
+  return mode === "bare"
+    ? startMeasuredServer("bench/fast-path-server.ts", ["bare", "0"], {})
+    : startMeasuredServer("bench/ofrep-server.ts", ["0", BENCH_FLAG], { OFREP_DATABASE_URL: databaseUrl ?? "" });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.send("stop");
-  await exited;
+/** A wrk round with the server's CPU time per request (user + system, µs): steadier than requests/s on a shared machine. */
+async function measuredRound(server: RunningServer, script: string, url: string): Promise<Round & Measure & { cpuMicrosPerRequest: number }> {
+  const round = await server.measure(() => wrk(script, url, server.key, MEASURE_S));
+  return { ...round, cpuMicrosPerRequest: +(round.cpuMicros / round.requests).toFixed(1) };
 }
 
 async function rssMb(pid: number | undefined): Promise<number> {
@@ -104,14 +94,14 @@ export async function benchOfrep(databaseUrl?: string) {
   const bare = await start("bare");
   const ofrep = await start("ofrep", databaseUrl);
   try {
-    const urls = { bare: `http://127.0.0.1:${bare.message.port}/`, ofrep: `http://127.0.0.1:${ofrep.message.port}/ofrep/v1/evaluate/flags/${BENCH_FLAG}` };
+    const urls = { bare: `http://127.0.0.1:${bare.port}/`, ofrep: `http://127.0.0.1:${ofrep.port}/ofrep/v1/evaluate/flags/${BENCH_FLAG}` };
     await wrk(script, urls.bare, null, WARM_UP_S);
-    await wrk(script, urls.ofrep, ofrep.message.key, WARM_UP_S);
-    const rounds: Array<{ bare: Round; ofrep: Round; ofrepRssMb: number; bareRssMb: number }> = [];
+    await wrk(script, urls.ofrep, ofrep.key, WARM_UP_S);
+    const rounds: Array<{ bare: Round & { cpuMicrosPerRequest: number }; ofrep: Round & { cpuMicrosPerRequest: number }; ofrepRssMb: number; bareRssMb: number }> = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const b = await wrk(script, urls.bare, null, MEASURE_S);
-      const o = await wrk(script, urls.ofrep, ofrep.message.key, MEASURE_S);
-      rounds.push({ bare: b, ofrep: o, ofrepRssMb: await rssMb(ofrep.child.pid), bareRssMb: await rssMb(bare.child.pid) });
+      const b = await measuredRound(bare, script, urls.bare);
+      const o = await measuredRound(ofrep, script, urls.ofrep);
+      rounds.push({ bare: b, ofrep: o, ofrepRssMb: await rssMb(ofrep.pid), bareRssMb: await rssMb(bare.pid) });
     }
     if (rounds.some((r) => r.bare.non2xx || r.ofrep.non2xx)) throw new Error(`non-2xx answers: ${JSON.stringify(rounds)}`);
     const bareRps = median(rounds.map((r) => r.bare.perSecond));
@@ -121,14 +111,16 @@ export async function benchOfrep(databaseUrl?: string) {
       connections: CONNECTIONS,
       rounds,
       median: {
-        bare: { perSecond: bareRps, p50Ms: median(rounds.map((r) => r.bare.p50Ms)), p99Ms: median(rounds.map((r) => r.bare.p99Ms)), rssMb: median(rounds.map((r) => r.bareRssMb)) },
-        ofrep: { perSecond: ofrepRps, p50Ms: median(rounds.map((r) => r.ofrep.p50Ms)), p99Ms: median(rounds.map((r) => r.ofrep.p99Ms)), rssMb: median(rounds.map((r) => r.ofrepRssMb)) },
+        bare: { perSecond: bareRps, p50Ms: median(rounds.map((r) => r.bare.p50Ms)), p99Ms: median(rounds.map((r) => r.bare.p99Ms)), rssMb: median(rounds.map((r) => r.bareRssMb)), cpuMicrosPerRequest: median(rounds.map((r) => r.bare.cpuMicrosPerRequest)) },
+        ofrep: { perSecond: ofrepRps, p50Ms: median(rounds.map((r) => r.ofrep.p50Ms)), p99Ms: median(rounds.map((r) => r.ofrep.p99Ms)), rssMb: median(rounds.map((r) => r.ofrepRssMb)), cpuMicrosPerRequest: median(rounds.map((r) => r.ofrep.cpuMicrosPerRequest)) },
       },
       ratio: +(ofrepRps / bareRps).toFixed(3),
+      /** Bare node's CPU per request over OFREP's (medians): the same question in CPU time, steadier on a busy machine. */
+      cpuRatio: +(median(rounds.map((r) => r.bare.cpuMicrosPerRequest)) / median(rounds.map((r) => r.ofrep.cpuMicrosPerRequest))).toFixed(3),
     };
   } finally {
-    await stop(bare.child);
-    await stop(ofrep.child);
+    await bare.stop();
+    await ofrep.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -136,6 +128,6 @@ export async function benchOfrep(databaseUrl?: string) {
 /** `npx tsx bench/ofrep.bench-run.ts` runs this bench alone. */
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await benchOfrep();
-  console.table(result.rounds.map((r) => ({ bareRps: r.bare.perSecond, bareP99: r.bare.p99Ms, ofrepRps: r.ofrep.perSecond, ofrepP50: r.ofrep.p50Ms, ofrepP99: r.ofrep.p99Ms, ofrepRssMb: r.ofrepRssMb })));
-  console.log(JSON.stringify({ median: result.median, ratio: result.ratio }));
+  console.table(result.rounds.map((r) => ({ bareRps: r.bare.perSecond, bareP99: r.bare.p99Ms, bareCpuUs: r.bare.cpuMicrosPerRequest, ofrepRps: r.ofrep.perSecond, ofrepP50: r.ofrep.p50Ms, ofrepP99: r.ofrep.p99Ms, ofrepCpuUs: r.ofrep.cpuMicrosPerRequest, ofrepRssMb: r.ofrepRssMb })));
+  console.log(JSON.stringify({ median: result.median, ratio: result.ratio, cpuRatio: result.cpuRatio }));
 }

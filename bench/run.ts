@@ -97,12 +97,23 @@ async function main() {
     for (const ofrep of [await benchOfrep(), ...(url ? [await benchOfrep(url)] : [])]) {
       console.log(`\nOFREP single-flag evaluation on ${ofrep.database} (a rule with two conditions and a 50% rollout, random users), ${ofrep.connections} connections, wrk, ${ofrep.rounds.length} interleaved rounds:`);
       console.table(
-        ofrep.rounds.map((r) => ({ bareRps: r.bare.perSecond, bareP50Ms: r.bare.p50Ms, bareP99Ms: r.bare.p99Ms, ofrepRps: r.ofrep.perSecond, ofrepP50Ms: r.ofrep.p50Ms, ofrepP99Ms: r.ofrep.p99Ms, ofrepRssMb: r.ofrepRssMb, bareRssMb: r.bareRssMb })),
+        ofrep.rounds.map((r) => ({
+          bareRps: r.bare.perSecond,
+          bareP99Ms: r.bare.p99Ms,
+          bareCpuUs: r.bare.cpuMicrosPerRequest,
+          ofrepRps: r.ofrep.perSecond,
+          ofrepP50Ms: r.ofrep.p50Ms,
+          ofrepP99Ms: r.ofrep.p99Ms,
+          ofrepCpuUs: r.ofrep.cpuMicrosPerRequest,
+          ofrepRssMb: r.ofrepRssMb,
+          bareRssMb: r.bareRssMb,
+        })),
       );
       const { bare: b, ofrep: o } = ofrep.median;
       console.log(`medians: bare node:http ${b.perSecond} req/s, p50 ${b.p50Ms} ms, p99 ${b.p99Ms} ms, RSS ${b.rssMb} MB; OFREP ${o.perSecond} req/s, p50 ${o.p50Ms} ms, p99 ${o.p99Ms} ms, RSS under load ${o.rssMb} MB`);
       // DESIGN §9 / issue 7: at least 0.5 of bare node:http's requests/s, p99 under 5 ms.
       console.log(`OFREP / bare node:http requests per second (medians): ${ofrep.ratio} (goal 0.5); OFREP p99 ${o.p99Ms} ms (goal < 5 ms)`);
+      console.log(`server CPU per request (medians): bare node:http ${b.cpuMicrosPerRequest} µs, OFREP ${o.cpuMicrosPerRequest} µs; bare / OFREP ${ofrep.cpuRatio}`);
       const met = ofrep.ratio >= 0.5 && o.p99Ms < 5;
       console.log(`OFREP goal met on ${ofrep.database}: ${met}`);
       if (!met) missed.push(`OFREP single flag (${ofrep.database})`);

@@ -29,8 +29,8 @@ export interface ApiStream {
 
 /**
  * A handler answers at once when everything it needs is in memory (the SDK fast path, DESIGN §8), or with
- * a promise when it must wait (a cache to fill, a write). Serving an answer in the same turn spared about
- * a tenth of an OFREP request's CPU against a chain of promises.
+ * a promise when it must wait (a cache to fill, a write). The fast path then writes the answer in the turn
+ * the request's body arrived (docs/decisions/012).
  */
 export type ApiAnswer = ApiResponse | Promise<ApiResponse>;
 
