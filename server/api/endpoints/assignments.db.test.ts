@@ -131,6 +131,16 @@ describe("POST /api/v1/assignments", () => {
     await expect.poll(async () => (await assignmentsOf({ userId: "late", context: { country: "US" }, experiments: ["checkout"] }))[0]?.reason, { timeout: 2000 }).toBe("NOT_ACTIVE");
     await changeExperimentStatus(systemContext(h.db), { experiment: { key: "checkout" }, status: "ACTIVE" });
   });
+
+  it("does not answer at once from definitions a change has made stale", async () => {
+    const atOnce = assignmentsHandler(() => h);
+    const ask = async () => ((await atOnce(post({ userId: "paused-later", context: { country: "US" }, experiments: ["checkout"] }))).body as { assignments: Answer[] }).assignments[0]?.reason;
+    expect(await ask()).toMatch(/BUCKETED|STICKY/);
+    await changeExperimentStatus(systemContext(h.db), { experiment: { key: "checkout" }, status: "PAUSED" });
+    await expect.poll(ask, { timeout: 2000 }).toBe("NOT_ACTIVE");
+    await changeExperimentStatus(systemContext(h.db), { experiment: { key: "checkout" }, status: "ACTIVE" });
+    await expect.poll(ask, { timeout: 2000 }).toBe("STICKY");
+  });
 });
 
 describe("GET /r/{experimentKey}", () => {
