@@ -22,6 +22,7 @@ const routes: Record<string, ApiHandler> = {
   "/throws": () => {
     throw new Error("a bug in the handler");
   },
+  "/unwritable": () => ({ status: 200, body: { count: 1n } }),
 };
 
 beforeAll(async () => {
@@ -87,11 +88,13 @@ describe("serveFromNode", () => {
     expect(seen).toBeNull();
   });
 
-  it("writes an answer given at once, and a handler's throw in the error shape", async () => {
+  it("writes an answer given at once, and a handler's throw or an answer JSON cannot hold in the error shape", async () => {
     expect(await send("/at-once", '{"n":1}')).toMatchObject({ status: 201, json: { body: { n: 1 } } });
-    const failed = await send("/throws", "{}");
-    expect(failed.status).toBe(500);
-    expect((failed.json as { error: { code: string } }).error.code).toBe("internal");
+    for (const path of ["/throws", "/unwritable"]) {
+      const failed = await send(path, "{}");
+      expect(failed.status).toBe(500);
+      expect((failed.json as { error: { code: string } }).error.code).toBe("internal");
+    }
   });
 
   it("writes the request's log line with the answer when asked to, and only then", async () => {
