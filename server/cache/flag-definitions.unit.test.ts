@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import type { FlagDefinitions } from "../services/flags/load-flag-definitions";
 import type { ChangeKind } from "./change-feed";
-import { FlagDefinitionsCache, MAX_FLAG_DEFINITIONS_AGE_MS } from "./flag-definitions";
+import { MAX_DEFINITIONS_AGE_MS } from "./definitions-cache";
+import { FlagDefinitionsCache } from "./flag-definitions";
 
 /** One LISTEN for the whole file (the change feed is process-wide): `notify` plays a NOTIFY arriving. */
 let deliver: ((payload: string) => void) | null = null;
@@ -101,7 +102,7 @@ describe("FlagDefinitionsCache", () => {
     loads[2]!.resolve(definitions("v3"));
     await third;
     expect(cache.peek()?.version).toBe("v3");
-    clock += MAX_FLAG_DEFINITIONS_AGE_MS + 1;
+    clock += MAX_DEFINITIONS_AGE_MS + 1;
     expect(cache.peek()).toBeUndefined();
   });
 
@@ -124,7 +125,7 @@ describe("FlagDefinitionsCache", () => {
     await new Promise((r) => setTimeout(r, 0));
     loads[0]!.resolve(definitions("v1"));
     await first;
-    clock += MAX_FLAG_DEFINITIONS_AGE_MS;
+    clock += MAX_DEFINITIONS_AGE_MS;
     await cache.definitions(handle);
     expect(loads).toHaveLength(1);
     clock += 1;
