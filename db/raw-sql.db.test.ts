@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "./client";
-import { queryPrepared } from "./prepared";
+import { queryPrepared } from "./raw-sql";
 import { createTestDatabase } from "./testing/test-database";
 
 let h: DatabaseHandle & { url: string | null };

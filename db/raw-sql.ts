@@ -1,3 +1,4 @@
+/** Raw SQL helpers for the hot paths: rows of either driver, array parameters, statements kept prepared. */
 import { sql } from "drizzle-orm";
 import type { Executor } from "./client";
 
@@ -16,6 +17,23 @@ export function rowsOf<Row>(result: unknown): Row[] {
   if (Array.isArray(result)) return result as Row[];
   if (result && typeof result === "object" && "rows" in result && Array.isArray(result.rows)) return result.rows as Row[];
   throw new Error("unexpected raw query result");
+}
+
+const NEEDS_ESCAPE = /[\\"]/;
+const ESCAPED = /[\\"]/g;
+
+/** A PostgreSQL array literal (`{"a","b",NULL}`): one bind parameter for a whole column, whatever the driver. */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  let out = "{";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) out += ",";
+    if (value === null || value === undefined) out += "NULL";
+    else if (typeof value === "number") out += String(value);
+    // Most texts hold neither quote nor backslash: testing is cheaper than replacing (the hot path).
+    else out += NEEDS_ESCAPE.test(value) ? `"${value.replace(ESCAPED, "\\$&")}"` : `"${value}"`;
+  }
+  return `${out}}`;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { parseEventValuePath } from "@/core/experiments/value-path";
 import type { Executor } from "@/db/client";
-import { rowsOf } from "@/db/prepared";
+import { rowsOf } from "@/db/raw-sql";
 
 /** What a store needs to know of a metric to aggregate its events. */
 export interface MetricEventSpec {
@@ -56,7 +56,6 @@ export interface EventStore {
   collectDailyDeltas(ex: Executor, metric: MetricEventSpec, window: { to: string; before: Date }): Promise<number>;
 }
 
-export { rowsOf };
 
 /** The deltas table lives for the transaction; the refresh drops it after each metric. No index: it is only scanned. */
 export async function createDeltasTable(ex: Executor): Promise<void> {

@@ -1,9 +1,8 @@
 import { and, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { queryPrepared } from "@/db/prepared";
+import { arrayLiteral, queryPrepared } from "@/db/raw-sql";
 import { assignments } from "@/db/schema";
 import { isForeignKeyViolation } from "../../db-errors";
-import { arrayLiteral } from "../events/insert-events";
 import { WriteBatcher } from "./write-batcher";
 
 export interface NewAssignment {
@@ -20,6 +19,9 @@ export interface NewAssignment {
  */
 export type StoredAssignment = { variantId: string; inserted: boolean } | null;
 
+/** An assignment row as the INSERT answers it and the conflict SELECT reads it. */
+type StoredRow = { experimentId: string; userId: string; variantId: string };
+
 const pairKey = (experimentId: string, userId: string) => `${experimentId}\u0000${userId}`;
 
 /**
@@ -28,8 +30,8 @@ const pairKey = (experimentId: string, userId: string) => `${experimentId}\u0000
  * driver binds four parameters, not four per row. `WITH ORDINALITY` keeps the rows in the order given
  * (the lock order, see `insertAssignments`).
  */
-function insertRows(db: Executor, rows: readonly NewAssignment[]): Promise<{ experimentId: string; userId: string; variantId: string }[]> {
-  return queryPrepared<{ experimentId: string; userId: string; variantId: string }>(db)`
+function insertRows(db: Executor, rows: readonly NewAssignment[]): Promise<StoredRow[]> {
+  return queryPrepared<StoredRow>(db)`
     insert into experimentation.assignments (experiment_id, variant_id, user_id, context)
     select u.experiment_id, u.variant_id, u.user_id, u.context
     from unnest(${arrayLiteral(rows.map((r) => r.experimentId))}::uuid[], ${arrayLiteral(rows.map((r) => r.variantId))}::uuid[],
@@ -43,7 +45,7 @@ function insertRows(db: Executor, rows: readonly NewAssignment[]): Promise<{ exp
 /** Stores distinct pairs; answers the stored variant of each pair (and whether this write stored it), none for a gone experiment. */
 async function storeDistinct(db: Executor, rows: readonly NewAssignment[]): Promise<Map<string, { variantId: string; inserted: boolean }>> {
   const outcome = new Map<string, { variantId: string; inserted: boolean }>();
-  let inserted: { experimentId: string; userId: string; variantId: string }[];
+  let inserted: StoredRow[];
   try {
     inserted = await insertRows(db, rows);
   } catch (error) {

@@ -2,7 +2,7 @@ import { and, eq, max, sql } from "drizzle-orm";
 import { systemActor } from "@/core/permissions/permissions";
 import type { Database, Executor } from "@/db/client";
 import { banditAllocations, experiments } from "@/db/schema";
-import { rowsOf } from "../../events/event-store";
+import { rowsOf } from "@/db/raw-sql";
 import { findExperiment } from "../experiments/load-experiment";
 import { refreshArmStatistics } from "./arm-statistics";
 import { reweightLocked } from "./reweight-bandit";

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { assignments, auditLog, banditAllocations, events, experiments, featureFlags, users, variants } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing/test-database";
 import { Conflict } from "../../errors";
-import { rowsOf } from "../../events/event-store";
+import { rowsOf } from "@/db/raw-sql";
 import { loadVariantStatistics } from "../results/stored-statistics";
 import { systemContext } from "../testing";
 import { createUser } from "../users/create-user";

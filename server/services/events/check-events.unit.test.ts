@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrayLiteral } from "./insert-events";
+import { arrayLiteral } from "@/db/raw-sql";
 import { checkEvents, DEFAULT_EVENTS_MAX_AGE_DAYS, type EventDefinitions, eventsMaxAgeDays } from "./check-events";
 
 const EXPERIMENT_ID = "11111111-1111-4111-8111-111111111111";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { events } from "@/db/schema";
 import { isForeignKeyViolation, uniqueViolation } from "../../db-errors";
-import { rowsOf } from "../../events/event-store";
+import { arrayLiteral, rowsOf } from "@/db/raw-sql";
 import { WriteBatcher, type WriteBatcherOptions } from "../assignments/write-batcher";
 
 /** An event ready to store: checked, its keys resolved to ids. */
@@ -22,23 +22,6 @@ export interface NewEvent {
   clientEventId: string | null;
   /** When it happened (ISO-8601): the row's `created_at`. */
   occurredAt: string;
-}
-
-const NEEDS_ESCAPE = /[\\"]/;
-const ESCAPED = /[\\"]/g;
-
-/** A PostgreSQL array literal (`{"a","b",NULL}`): one bind parameter for a whole column, whatever the driver. */
-export function arrayLiteral(values: readonly (string | number | null)[]): string {
-  let out = "{";
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) out += ",";
-    if (value === null || value === undefined) out += "NULL";
-    else if (typeof value === "number") out += String(value);
-    // Most texts hold neither quote nor backslash: testing is cheaper than replacing (the hot path).
-    else out += NEEDS_ESCAPE.test(value) ? `"${value.replace(ESCAPED, "\\$&")}"` : `"${value}"`;
-  }
-  return `${out}}`;
 }
 
 /**

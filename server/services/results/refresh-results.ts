@@ -3,7 +3,8 @@ import type { Database, Executor } from "@/db/client";
 import { experimentRefreshState, experiments, metrics } from "@/db/schema";
 import { authorize } from "../../authorize";
 import type { ServiceContext } from "../../context";
-import { type EventStore, postgresEventStore, rowsOf } from "../../events/event-store";
+import { rowsOf } from "@/db/raw-sql";
+import { type EventStore, postgresEventStore } from "../../events/event-store";
 import { findExperiment } from "../experiments/load-experiment";
 import { START_OF_HISTORY, refreshMetricStatistics } from "./refresh-metric-statistics";
 
